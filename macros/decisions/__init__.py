@@ -1,0 +1,47 @@
+"""The rules behind every guide: pure functions, no MkDocs, no files, no state.
+
+The names, arguments and outcome ids follow ``shared/design/guides.md``. ``GUIDES`` pairs each
+function with the questions a guide asks for it, in the order the reader meets them.
+"""
+from dataclasses import dataclass
+from typing import Callable, Mapping
+
+from macros.decisions.access import (
+    ACCESS, COMMUNICATION_PLATFORM, FOR_RINGCENTRAL_CUSTOMERS, OWN_COMPANY_DATA_ONLY, RESTRICT_TO_PARTNERS,
+    app_access, partner_reach,
+)
+from macros.decisions.app_type import PURPOSE, app_type
+from macros.decisions.auth import ACTS_FOR_USERS, HAS_USER_INTERFACE, PLATFORM, STAY_SIGNED_IN, auth_method, pkce, refresh_tokens
+from macros.decisions.features import APP_TYPE, INSTALL_VIA_WEB, INTERACTIVE_MESSAGES, app_features
+from macros.decisions.model import Decision, Option, Question
+from macros.decisions.permissions import CAPABILITIES, permissions
+
+__all__ = [
+    "GUIDES", "Guide", "Decision", "Option", "Question",
+    "app_type", "auth_method", "pkce", "refresh_tokens", "app_access", "partner_reach", "app_features",
+    "permissions",
+]
+
+
+@dataclass(frozen=True)
+class Guide:
+    """A decision function and the questions that feed its arguments."""
+
+    name: str
+    function: Callable[..., Decision]
+    questions: tuple[Question, ...]
+
+
+GUIDES: Mapping[str, Guide] = {
+    guide.name: guide
+    for guide in (
+        Guide("app_type", app_type, (PURPOSE,)),
+        Guide("auth_method", auth_method, (ACTS_FOR_USERS, HAS_USER_INTERFACE)),
+        Guide("pkce", pkce, (PLATFORM,)),
+        Guide("refresh_tokens", refresh_tokens, (STAY_SIGNED_IN,)),
+        Guide("app_access", app_access, (OWN_COMPANY_DATA_ONLY, COMMUNICATION_PLATFORM, FOR_RINGCENTRAL_CUSTOMERS)),
+        Guide("partner_reach", partner_reach, (ACCESS, RESTRICT_TO_PARTNERS)),
+        Guide("app_features", app_features, (APP_TYPE, INTERACTIVE_MESSAGES, INSTALL_VIA_WEB)),
+        Guide("permissions", permissions, (CAPABILITIES,)),
+    )
+}

@@ -1,0 +1,114 @@
+"""Who may use the app, private or public, and which partners' customers (seed: "Configure app security")."""
+from macros.decisions import facts
+from macros.decisions.model import Decision, Option, Question
+
+OWN_COMPANY_DATA_ONLY = Question(
+    "own_company_data_only", "Will the app only reach your own company's data?", "bool",
+    (Option("yes", "Yes", "You sign in with credentials from your own organization."),
+     Option("no", "No", "Someone else's data is involved too.")),
+)
+COMMUNICATION_PLATFORM = Question(
+    "communication_platform",
+    "Do you use RingCentral to talk with your customers (SMS, meetings) from your own account?", "bool",
+    (Option("yes", "Yes", "Your customers use the app, but the API calls use your own login."),
+     Option("no", "No", "Not like that.")),
+)
+FOR_RINGCENTRAL_CUSTOMERS = Question(
+    "for_ringcentral_customers", "Are you building the app for RingCentral customers to sign in to?", "bool",
+    (Option("yes", "Yes", "You are an ISV or developer: each customer signs in with their own account."),
+     Option("no", "No", "Only your company's credentials will be used.")),
+)
+ACCESS = Question(
+    "access", "Is your app private or public?", "choice",
+    (Option("private", "Private", "Only your own organization's credentials sign in to it."),
+     Option("public", "Public", "RingCentral customers sign in to it with their own accounts.")),
+)
+RESTRICT_TO_PARTNERS = Question(
+    "restrict_to_partners", "Must the app be limited to particular carrier or brand partners?", "bool",
+    (Option("yes", "Yes", "It may only be used with one partner or a few."),
+     Option("no", "No", "Any RingCentral customer, whichever brand they bought it under.")),
+)
+
+_PRIVATE_LINKS = (("Configure security", "security.md"),)
+
+
+def app_access(*, own_company_data_only: bool, communication_platform: bool,
+               for_ringcentral_customers: bool) -> Decision:
+    """Private or public, from the seed's three questions in its order; the first "yes" decides.
+
+    Seed: "public" and "private" describe whose credentials sign in. Only your own company's data:
+    private. RingCentral as your communication platform (SMS, meetings with your customers), your
+    own login: still private. An ISV app that RingCentral customers sign in to: public. With no
+    "yes", only your own credentials are used, which is the definition of private.
+    """
+    OWN_COMPANY_DATA_ONLY.check(own_company_data_only)
+    COMMUNICATION_PLATFORM.check(communication_platform)
+    FOR_RINGCENTRAL_CUSTOMERS.check(for_ringcentral_customers)
+    if own_company_data_only:
+        return Decision(
+            "private", "Private",
+            ("Only your own company's data is involved, so you sign in with your own organization's "
+             "credentials: that is what a private app is.",),
+            _PRIVATE_LINKS,
+        )
+    if communication_platform:
+        return Decision(
+            "private", "Private",
+            ("People outside your account use what you build, but every API call is made with your own "
+             "login: the app is private even though the public uses it.",),
+            _PRIVATE_LINKS,
+        )
+    if for_ringcentral_customers:
+        return Decision(
+            "public", "Public",
+            ("Only RingCentral customers can sign in to and use your app, each with their own account: "
+             "that makes it public.",),
+            (("Which partners to make it available to", "security.md"),),
+        )
+    return Decision(
+        "private", "Private",
+        ("None of your app's users sign in with their own RingCentral account; only your credentials "
+         "are used, so the app is private.",),
+        _PRIVATE_LINKS,
+    )
+
+
+def partner_names() -> str:
+    """The partners, named for people: "AT&T Office@Hand, TELUS, … and Verizon"."""
+    names = [partner.name for partner in facts.PARTNERS.values()]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def partner_reach(*, access: str, restrict_to_partners: bool) -> Decision:
+    """Which carrier and brand partners' customers may use a public app.
+
+    Seed: for a public app marketed to RingCentral customers, RingCentral strongly recommends
+    "all current and future carrier and brand partners", the widest reach worldwide; restrict to
+    specific partners only if the app must be. Private apps are not offered to partners.
+    facts.md names the partners and their carrier ids.
+    """
+    ACCESS.check(access)
+    RESTRICT_TO_PARTNERS.check(restrict_to_partners)
+    link = (("RingCentral: building apps for partners", facts.PARTNERS_URL),)
+    if access == "private":
+        return Decision(
+            "not-applicable", "No partner choice for a private app",
+            ("A private app is used only with your own organization's credentials, so it is not offered "
+             "to other brands' customers.",),
+            _PRIVATE_LINKS,
+        )
+    if restrict_to_partners:
+        return Decision(
+            "selected-partners", "Only the partners you select",
+            ("Choose this only because the app must be restricted to one partner or a few.",
+             f"Pick them from the partners that white-label RingCentral: {partner_names()}.",
+             "AT&T Office@Hand and Verizon run in segregated environments with extra requirements."),
+            link,
+        )
+    return Decision(
+        "all-partners", "All current and future partners (recommended)",
+        ("RingCentral strongly recommends this for public apps: your app reaches the largest customer "
+         "base in the world, and every partner added later too.",
+         f"Partners such as {partner_names()} resell RingCentral under their own brands."),
+        link,
+    )

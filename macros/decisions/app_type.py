@@ -1,0 +1,63 @@
+"""Which of the three app types to create (seed: "Select your app type")."""
+from dataclasses import dataclass
+
+from macros.decisions.model import Decision, Option, Question
+
+PURPOSE = Question(
+    "purpose",
+    "What will your app do?",
+    "choice",
+    (
+        Option("call-apis", "Call RingCentral APIs from my own software",
+               "Voice, SMS, fax, meetings, team messaging, call logs or call control."),
+        Option("chat-bot", "Be a bot in team messaging",
+               "It talks with people inside RingCentral's team messaging."),
+        Option("extend-desktop-app", "Add features to the RingCentral desktop app",
+               "It is installed into the desktop client as an add-in."),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class AppTypeDecision(Decision):
+    """An app type, with whether the console will insist on an app icon."""
+
+    icon_required: bool = False
+
+
+_ICON_REASON = "It needs an app icon: bots and add-ins post messages inside the desktop client."
+
+
+def app_type(*, purpose: str) -> AppTypeDecision:
+    """Map what the app does to the seed's three app types.
+
+    Seed: a REST API app is "by far the most common" and gives general access to the APIs of
+    the whole product line; a bot lives in team messaging; an add-in is installed into the
+    desktop client. "Add-ins and bots require an icon" (seed, "App icons").
+    """
+    PURPOSE.check(purpose)
+    if purpose == "chat-bot":
+        return AppTypeDecision(
+            "bot", "RingCentral Bot",
+            ("A bot is the special kind of app that lives in RingCentral's team messaging.",
+             _ICON_REASON),
+            (("Choose the app type", "app-type.md"),),
+            icon_required=True,
+        )
+    if purpose == "extend-desktop-app":
+        return AppTypeDecision(
+            "add-in", "RingCentral Add-in",
+            ("An add-in is installed straight into the RingCentral desktop client to give it new "
+             "functionality.",
+             _ICON_REASON,
+             "Add-ins always get the Integrated Installation feature."),
+            (("Choose the app type", "app-type.md"), ("Integrated installation", "features.md")),
+            icon_required=True,
+        )
+    return AppTypeDecision(
+        "rest-api-app", "REST API App",
+        ("The REST API app is the type most developers create: it reaches the APIs across the "
+         "product line, from voice, SMS and meetings to team messaging, call logs and call control.",
+         "An app icon may be optional for this type."),
+        (("Choose the app type", "app-type.md"),),
+    )

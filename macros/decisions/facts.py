@@ -1,0 +1,88 @@
+"""Facts the rules rely on, each from ``shared/reference/facts.md`` (public RingCentral pages and RFCs).
+
+Kept apart from the rules so that a page, a rule and a test all read one table.
+"""
+from types import MappingProxyType
+from typing import Mapping, NamedTuple
+
+# Published pages that the seed links to (facts.md, "Where the seed's links point today").
+SIGN_IN_URL = "https://developers.ringcentral.com/login.html#/"
+APP_GALLERY_URL = "https://developers.ringcentral.com/guide/getting-started/promote-app"
+PKCE_URL = "https://developers.ringcentral.com/guide/authentication/auth-code-pkce-flow"
+PARTNERS_URL = "https://developers.ringcentral.com/guide/basics/partners"
+REGISTER_APP_URL = "https://developers.ringcentral.com/guide/getting-started/register-app"
+SMS_QUICK_START_URL = "https://developers.ringcentral.com/guide/messaging/quick-start"
+FAX_QUICK_START_URL = "https://developers.ringcentral.com/guide/messaging/fax/sending-faxes"
+VOICE_QUICK_START_URL = "https://developers.ringcentral.com/guide/voice/quick-start"
+VIDEO_QUICK_START_URL = "https://developers.ringcentral.com/guide/video/api/quick-start"
+
+# The Developer Console's documented "new app" link (facts.md, "install app button").
+NEW_APP_URL = "https://developer.ringcentral.com/new-app"
+NAME_MAX = 64
+DESCRIPTION_MAX = 256
+REDIRECT_URIS_MAX = 10
+
+
+class Partner(NamedTuple):
+    """A carrier or brand partner that white-labels RingCentral (facts.md, "Carrier IDs")."""
+
+    name: str
+    carrier_id: int
+    segregated: bool = False  # runs on platform.ringcentral.biz with extra requirements
+
+
+PARTNERS: Mapping[str, Partner] = MappingProxyType({
+    "att": Partner("AT&T Office@Hand", 3420, segregated=True),
+    "telus": Partner("TELUS", 7310),
+    "bt": Partner("BT Cloud Work", 7710),
+    "avaya": Partner("Avaya Cloud Office", 6010),
+    "unify": Partner("Unify Office (Atos)", 2020),
+    "rainbow": Partner("Rainbow Office (Alcatel)", 2110),
+    "vodafone": Partner("Vodafone Business", 7010),
+    "verizon": Partner("Verizon", 2210, segregated=True),
+})
+
+
+class Permission(NamedTuple):
+    """An app scope: what it allows and which scopes it makes redundant (facts.md, "Permissions")."""
+
+    meaning: str
+    includes: tuple[str, ...] = ()
+
+
+PERMISSIONS: Mapping[str, Permission] = MappingProxyType({
+    "ReadAccounts": Permission("view account and user information"),
+    "EditAccounts": Permission("view and update account information", ("ReadAccounts", "EditExtensions")),
+    "EditExtensions": Permission("view and update extension information"),
+    "ReadCallLog": Permission("view call logs"),
+    "EditCallLog": Permission("view and update call logs", ("ReadCallLog",)),
+    "ReadCallRecording": Permission("download call recordings", ("ReadCallLog",)),
+    "CallControl": Permission("control calls in progress"),
+    "RingOut": Permission("make two-legged RingOut calls"),
+    "VoipCalling": Permission("register as a VoIP device and make VoIP calls"),
+    "ReadMessages": Permission("view messages: SMS, fax and voicemail"),
+    "EditMessages": Permission("view and update messages", ("ReadMessages",)),
+    "SMS": Permission("send and receive SMS", ("ReadMessages",)),
+    "Faxes": Permission("send and receive faxes", ("ReadMessages",)),
+    "InternalMessages": Permission("send company-internal pager messages", ("ReadMessages",)),
+    "ReadContacts": Permission("view personal contacts"),
+    "Contacts": Permission("create, view, edit and delete personal contacts", ("ReadContacts",)),
+    "ReadPresence": Permission("read presence"),
+    "EditPresence": Permission("read and change presence", ("ReadPresence",)),
+    "SubscriptionWebhook": Permission("subscribe to webhook notifications"),
+    "TeamMessaging": Permission("post and manage team-messaging data (formerly Glip)"),
+    "Video": Permission("create and manage RingCentral Video meetings (formerly Meetings)"),
+    "Analytics": Permission("read call analytics data"),
+})
+
+
+def implied_by(name: str) -> frozenset[str]:
+    """Every permission that ``name`` makes redundant, directly or through another one."""
+    found: set[str] = set()
+    todo = list(PERMISSIONS[name].includes)
+    while todo:
+        inner = todo.pop()
+        if inner not in found:
+            found.add(inner)
+            todo.extend(PERMISSIONS[inner].includes)
+    return frozenset(found)
