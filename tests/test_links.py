@@ -1,0 +1,206 @@
+"""Links and assets in the built HTML and CSS (raw HTML and macro output included).
+
+- every internal reference resolves to a file of the built site, and every ``#fragment`` to an
+  id on its target page;
+- nothing is loaded from another host: scripts, stylesheets, images, fonts (``url()`` and
+  ``@import`` in CSS files, ``<style>`` and ``style=""`` too);
+- links to other hosts are https links listed in ../shared/reference/facts.md (plus Material's
+  "Made with Material for MkDocs" link in the footer, while the theme shows it).
+"""
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from browser_tools import ParsedHTML, parse_html
+
+FACTS = Path(__file__).resolve().parents[1].parent / "shared" / "reference" / "facts.md"
+# Material's footer link, shown unless mkdocs.yml sets `extra: generator: false`.
+MATERIAL_GENERATOR_URL = "https://squidfunk.github.io/mkdocs-material/"
+# A pseudo-origin to resolve relative URLs against: anything that keeps it is internal.
+ORIGIN = "http://site.invalid"
+INLINE_SCHEMES = ("data:", "blob:", "about:")
+
+CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""", re.IGNORECASE)
+CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+FACTS_URL = re.compile(r"https://[^\s)\]|`'\"]+")
+PLACEHOLDER = re.compile(r"<[^>\s]+>")
+
+
+@functools.cache
+def _parsed(path: Path) -> ParsedHTML:
+    return parse_html(path)
+
+
+def html_files(site_dir: Path) -> list[Path]:
+    """Every built HTML file, pages or not."""
+    return sorted(site_dir.rglob("*.html"))
+
+
+def page_url(site_dir: Path, path: Path) -> str:
+    """The pseudo-absolute URL a built file is served at."""
+    return f"{ORIGIN}/{path.relative_to(site_dir).as_posix()}"
+
+
+def is_inline(url: str) -> bool:
+    return url.lower().startswith(INLINE_SCHEMES)
+
+
+def resolve(site_dir: Path, base: str, url: str) -> tuple[Path | None, str, str]:
+    """Resolve ``url`` (relative to ``base``) to (file in the site or None if external, fragment, absolute URL)."""
+    absolute = urljoin(base, url)
+    parts = urlsplit(absolute)
+    if f"{parts.scheme}://{parts.netloc}" != ORIGIN:
+        return None, parts.fragment, absolute
+    rel = posixpath.normpath(unquote(parts.path)).lstrip("/")
+    target = site_dir / rel if rel not in ("", ".") else site_dir
+    if target.is_dir() or parts.path.endswith("/"):
+        target = target / "index.html"
+    return target, unquote(parts.fragment), absolute
+
+
+def css_urls(css: str) -> Iterable[str]:
+    """Every ``url(...)`` and ``@import "..."`` in a stylesheet."""
+    css = CSS_COMMENT.sub("", css)
+    for match in list(CSS_URL.finditer(css)) + list(CSS_IMPORT.finditer(css)):
+        yield next(group for group in match.groups() if group is not None)
+
+
+def allowed_external_links(facts: Path = FACTS) -> list[re.Pattern[str]]:
+    """The https URLs listed in facts.md, as patterns (fragment ignored; ``<query>`` matches anything)."""
+    patterns = []
+    for url in FACTS_URL.findall(facts.read_text(encoding="utf-8")):
+        url = url.rstrip(".,;:").split("#", 1)[0]
+        pieces = PLACEHOLDER.split(url)
+        patterns.append(re.compile(".+".join(re.escape(piece) for piece in pieces)))
+    return patterns
+
+
+def is_allowed_external(url: str, allowed: list[re.Pattern[str]]) -> bool:
+    if not url.startswith("https://"):
+        return False
+    bare = url.split("#", 1)[0]
+    return any(pattern.fullmatch(bare) for pattern in allowed)
+
+
+def test_internal_references_resolve(site_dir: Path) -> None:
+    problems = []
+    checked = 0
+    for path in html_files(site_dir):
+        base = page_url(site_dir, path)
+        for ref in _parsed(path).references:
+            if not ref.url or is_inline(ref.url) or ref.url.lower().startswith(("mailto:", "tel:", "javascript:")):
+                continue
+            target, fragment, absolute = resolve(site_dir, base, ref.url)
+            if target is None:
+                continue  # another host: see the tests below
+            checked += 1
+            where = f"{path.relative_to(site_dir)}: <{ref.tag} {ref.attr}=\"{ref.url}\">"
+            if not target.is_file():
+                problems.append(f"{where} -> no file {target.relative_to(site_dir)}")
+                continue
+            if fragment and fragment != "top" and target.suffix in (".html", ".svg"):
+                if fragment not in _parsed(target).ids:
+                    problems.append(f"{where} -> no id \"{fragment}\" in {target.relative_to(site_dir)}")
+    assert checked, "no internal reference found: is the site empty?"
+    assert not problems, f"{len(problems)} broken internal references:\n" + "\n".join(problems)
+
+
+def test_no_asset_from_another_host(site_dir: Path) -> None:
+    """Scripts, stylesheets, icons, images, media and frames come from the site itself."""
+    problems = []
+    for path in html_files(site_dir):
+        base = page_url(site_dir, path)
+        for ref in _parsed(path).references:
+            if ref.tag in ("a", "area") or not ref.url or is_inline(ref.url):
+                continue
+            target, _, absolute = resolve(site_dir, base, ref.url)
+            if target is None:
+                problems.append(f"{path.relative_to(site_dir)}: <{ref.tag} {ref.attr}=\"{ref.url}\"> loads {absolute}")
+    assert not problems, "assets from another host:\n" + "\n".join(problems)
+
+
+def test_css_loads_nothing_from_another_host(site_dir: Path) -> None:
+    """Fonts, images and imports in CSS files, <style> elements and style attributes are local and exist."""
+    problems = []
+    sources: list[tuple[str, str, str]] = []  # (where, base URL, css)
+    for css_file in sorted(site_dir.rglob("*.css")):
+        sources.append((str(css_file.relative_to(site_dir)), page_url(site_dir, css_file), css_file.read_text(encoding="utf-8")))
+    for path in html_files(site_dir):
+        for css in _parsed(path).styles:
+            sources.append((f"{path.relative_to(site_dir)} (inline style)", page_url(site_dir, path), css))
+    assert sources, "no CSS found in the built site"
+    for where, base, css in sources:
+        for url in css_urls(css):
+            if not url or is_inline(url) or url.startswith("#"):
+                continue
+            target, _, absolute = resolve(site_dir, base, url)
+            if target is None:
+                problems.append(f"{where}: url({url}) loads {absolute} from another host")
+            elif not target.is_file():
+                problems.append(f"{where}: url({url}) -> no file {target.relative_to(site_dir)}")
+    assert not problems, "\n".join(problems)
+
+
+def test_links_to_other_hosts_are_listed_in_facts(site_dir: Path) -> None:
+    external = []
+    for path in html_files(site_dir):
+        base = page_url(site_dir, path)
+        for ref in _parsed(path).references:
+            if ref.tag not in ("a", "area") or not ref.url or is_inline(ref.url):
+                continue
+            target, _, absolute = resolve(site_dir, base, ref.url)
+            if target is not None:
+                continue
+            if ref.in_copyright and absolute == MATERIAL_GENERATOR_URL:
+                continue
+            external.append((f"{path.relative_to(site_dir)}: <a href=\"{ref.url}\">", absolute))
+    if not external:
+        return
+    if not FACTS.is_file():
+        pytest.fail(f"the site links to other hosts, and {FACTS} (the list of allowed links) is missing")
+    allowed = allowed_external_links()
+    problems = [f"{where} is not an https URL listed in facts.md" for where, url in external if not is_allowed_external(url, allowed)]
+    assert not problems, "\n".join(problems)
+
+
+def test_allowed_external_links_match_as_intended() -> None:
+    if not FACTS.is_file():
+        pytest.skip(f"{FACTS} is missing")
+    allowed = allowed_external_links()
+    ok = [
+        "https://developers.ringcentral.com/guide/getting-started/register-app",
+        "https://developers.ringcentral.com/login.html#/",
+        "https://developer.ringcentral.com/new-app?name=My%20app&public=false&type=ServerWeb",
+    ]
+    not_ok = [
+        "http://developers.ringcentral.com/guide/getting-started/register-app",
+        "https://developers.ringcentral.com/guide/getting-started/register-app/extra",
+        "https://example.com/",
+        "https://developer.ringcentral.com/new-app",
+        MATERIAL_GENERATOR_URL,
+    ]
+    assert all(is_allowed_external(url, allowed) for url in ok), [u for u in ok if not is_allowed_external(u, allowed)]
+    assert not any(is_allowed_external(url, allowed) for url in not_ok), [u for u in not_ok if is_allowed_external(u, allowed)]
+
+
+def test_resolve_maps_urls_to_files(tmp_path: Path) -> None:
+    (tmp_path / "start").mkdir()
+    (tmp_path / "start" / "index.html").write_text("<h1 id='a'>x</h1>")
+    base = page_url(tmp_path, tmp_path / "index.html")
+    assert resolve(tmp_path, base, "start/#a") == (tmp_path / "start" / "index.html", "a", f"{ORIGIN}/start/#a")
+    assert resolve(tmp_path, base, "start")[0] == tmp_path / "start" / "index.html"
+    assert resolve(tmp_path, base, "/")[0] == tmp_path / "index.html"
+    assert resolve(tmp_path, base, "//cdn.example/x.js")[0] is None
+    assert list(css_urls("a{b:url(x.woff2)} /* url(y) */ @import 'z.css'; c{d:url( \"w.png\" )}")) == [
+        "x.woff2",
+        "w.png",
+        "z.css",
+    ]
