@@ -68,15 +68,16 @@ def tree_html(guide: str, tree: Tree, node: Node) -> str:
     return f"{escape(node.question.prompt)}<ul>{branches}</ul>"
 
 
-def frame(guide: Guide, form: str, fallback: str, data: dict[str, Any]) -> str:
+def frame(guide: Guide, form: str, fallback: str, data: dict[str, Any], label: str = "", after: str = "") -> str:
     """The markup every guide shares (``shared/design/guides.md``)."""
     root = dom_id(guide.name)
+    label = label or guide.questions[0].prompt
     # An attribute, not a <script>: Material's instant navigation re-runs every script it swaps in.
     payload = escape(json.dumps(data, separators=(",", ":")))
     return (
         f'<div class="decision-guide" id="{root}" data-guide="{guide.name}" data-model="{payload}">'
-        f'<form class="decision-guide__form" hidden aria-label="{escape(guide.questions[0].prompt)}">{form}'
-        f'<div class="decision-guide__result" data-outcome="" aria-live="polite" aria-atomic="true"></div>'
+        f'<form class="decision-guide__form" hidden aria-label="{escape(label)}">{form}'
+        f'<div class="decision-guide__result" data-outcome="" aria-live="polite" aria-atomic="true"></div>{after}'
         f'<button type="button" class="md-button decision-guide__reset">Start over</button></form>'
         f'<details class="decision-guide__paths" open><summary>Every answer at a glance</summary>{fallback}</details>'
         '</div>'
@@ -92,6 +93,12 @@ def render_tree_guide(guide: Guide, resolve: Resolve) -> str:
                 f'<div class="decision-guide__outcomes">{panels}</div>')
     return frame(guide, form, fallback, {"kind": "tree", "tree": tree.to_json(),
                                          "outcomes": [d.id for d in tree.leaves]})
+
+
+def cover_data(question: Question) -> dict[str, Any]:
+    """Per-option data for the browser's one combinator: union of the needs, minus the included."""
+    used = sorted({name for needs in NEEDS.values() for name in needs})
+    return {"question": question.name, "needs": dict(NEEDS), "implies": {n: sorted(facts.implied_by(n)) for n in used}}
 
 
 def render_cover_guide(guide: Guide, resolve: Resolve) -> str:
@@ -118,10 +125,7 @@ def render_cover_guide(guide: Guide, resolve: Resolve) -> str:
     form = (question_html(guide.name, question, hidden=False)
             + f'<template class="decision-guide__parts"><p class="decision-guide__title">Request these permissions</p>'
               f'<ul class="decision-guide__reasons">{parts}</ul></template>')
-    return frame(guide, form, fallback, {
-        "kind": "cover", "question": question.name,
-        "needs": dict(NEEDS), "implies": {n: sorted(facts.implied_by(n)) for n in used},
-    })
+    return frame(guide, form, fallback, {"kind": "cover", **cover_data(question)})
 
 
 def render_guide(guide: Guide, resolve: Resolve) -> str:

@@ -10,6 +10,7 @@ from mkdocs.utils import get_relative_url
 
 from macros.decisions import GUIDES
 from macros.render import render_guide
+from macros.render_plan import render_plan
 
 
 class MacroError(ValueError):
@@ -53,4 +54,5 @@ def define_env(env: Any) -> None:
             if clash.setdefault(question.name, name) != name:
                 raise MacroError(f"{page}: guide({name!r}) and guide({clash[question.name]!r}) both keep "
                                  f"{question.name!r} in the URL; put them on different pages")
-        return render_guide(GUIDES[name], link_resolver(docs_dir, env.page.url, page))
+        render = render_plan if name == "plan_app" else render_guide
+        return render(GUIDES[name], link_resolver(docs_dir, env.page.url, page))

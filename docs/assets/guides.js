@@ -1,10 +1,12 @@
 /* Decision guides. Every rule lives in Python (macros/decisions); the build embeds its results as
-   data, and this script only looks them up: it walks the question tree, or, for the permissions,
-   takes the union of per-option data and drops what another choice includes. Answers live in the
-   query string; nothing read from it ever becomes HTML. */
+   data, and this script only looks them up: it walks question trees, takes the union of per-option
+   permissions minus what another includes, checks free text against the constraints it is given,
+   and fills templates. Answers live in the query string; nothing read from it becomes HTML. */
 (() => {
   "use strict";
   const own = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
+  const full = (pattern, text) => new RegExp(`^(?:${pattern})$`).test(text);
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, key) => (own(values, key) ? String(values[key]) : m));
 
   /* Walk a tree {q, a: {answer: node}} with the answers; a leaf is an index. */
   const walk = (node, answers) => {
@@ -18,7 +20,7 @@
     return { asked, leaf: node };
   };
 
-  /* The generic combinator: union of the needs, minus what another chosen item implies. */
+  /* The permissions combinator: union of the needs, minus what another chosen permission implies. */
   const cover = (data, chosen) => {
     const wanted = new Set(chosen.flatMap((c) => data.needs[c]));
     const leftOut = new Map();
@@ -26,8 +28,128 @@
       const by = [...wanted].filter((other) => data.implies[other].includes(name)).sort();
       if (by.length) leftOut.set(name, by);
     }
-    const kept = [...wanted].filter((name) => !leftOut.has(name)).sort();
-    return { kept, leftOut };
+    return { kept: [...wanted].filter((name) => !leftOut.has(name)).sort(), leftOut };
+  };
+
+  /* Each kind fills the result and returns the question names it asks now, or the outcome "". */
+  const kinds = {
+    tree(root, data, answers, show) {
+      const path = walk(data.tree, answers);
+      if (path.leaf === null) show("", []);
+      else {
+        const panel = root.querySelector(`#${root.id}-o${path.leaf}`).cloneNode(true);
+        panel.removeAttribute("id");
+        show(data.outcomes[path.leaf], [panel]);
+      }
+      return path.asked;
+    },
+
+    cover(root, data, answers, show) {
+      const chosen = answers.get(data.question) || [];
+      const { kept, leftOut } = cover(data, chosen);
+      const parts = root.querySelector(".decision-guide__parts").content;
+      const list = parts.querySelector("ul").cloneNode(false);
+      for (const name of kept) list.append(parts.querySelector(`[data-kept="${name}"]`).cloneNode(true));
+      for (const [name, by] of leftOut) {
+        const item = parts.querySelector(`[data-left-out="${name}"]`).cloneNode(true);
+        item.querySelector("[data-by]").textContent = by.join(", ");
+        list.append(item);
+      }
+      const title = parts.querySelector(".decision-guide__title").cloneNode(true);
+      show(chosen.length ? kept.join("+") || "none" : "", chosen.length ? [title, list] : []);
+      return [data.question];
+    },
+
+    plan(root, data, answers, show) {
+      const asked = new Set(data.always);
+      const ids = [];
+      const values = {};
+      const lines = { type: [], describe: [], auth: [], security: [], features: [] };
+      let blocked = "";
+      let complete = true;
+      const template = (selector) => root.querySelector(selector).content;
+      const line = (key, value, extra = {}) => {
+        const [label, text, why] = data.lines[key];
+        const item = template("[data-line]").firstElementChild.cloneNode(true);
+        item.querySelector(".decision-guide__label").textContent = label;
+        item.querySelector(".decision-guide__value").textContent = text.replace("{value}", () => value);
+        item.querySelector(".decision-guide__why").textContent = fill(why, extra);
+        return item;
+      };
+      data.parts.forEach((part, i) => {
+        const path = walk(part.tree, answers);
+        path.asked.forEach((name) => asked.add(name));
+        if (path.leaf === null) return void (complete = false);
+        const leaf = part.leaves[path.leaf];
+        ids.push(...leaf.ids);
+        Object.assign(values, leaf.params);
+        leaf.asks.forEach((name) => asked.add(name));
+        blocked = blocked || leaf.blocked;
+        lines[part.step].push(...template(`[data-leaf="${i}-${path.leaf}"]`).cloneNode(true).children);
+      });
+
+      const text = (name) => (asked.has(name) ? answers.get(name) || [] : []);
+      /* A missing answer is only worth saying once everything else is answered. */
+      const errors = [];
+      const report = (key, more) => (complete || !["blank", "none"].includes(key)) && errors.push(fill(data.messages[key], more));
+      for (const rule of data.rules) {
+        const items = text(rule.name);
+        const field = rule.name;
+        if (rule.items > 1 && items.length > rule.items) report("many", { field, count: items.length, max: rule.items });
+        if (rule.required && !items.length) report("blank", { field });
+        for (const item of items) {
+          if (rule.required && full(data.blank, item)) report("blank", { field });
+          if (rule.max && [...item].length > rule.max) report("long", { field, count: [...item].length, max: rule.max });
+          if (rule.pattern && !full(rule.pattern, item)) report("pattern", { field, value: item, label: rule.label });
+        }
+      }
+      const partners = Object.keys(data.carriers).filter((id) => text("partners").includes(id));
+      if (asked.has("partners") && !partners.length) report("none", { field: "partners" });
+
+      const { kept } = cover(data.cover, text("capabilities"));
+      const uris = text("redirect_uris");
+      const [name = ""] = text("name");
+      const [description = ""] = text("description");
+      lines.describe.push(line("name", name));
+      if (description) lines.describe.push(line("description", description));
+      if (asked.has("redirect_uris")) lines.auth.push(...(uris.length ? uris.map((uri) => line("redirect_uris", uri)) : [line("no_redirect_uris", "")]));
+      lines.security.unshift(line("permissions", kept.join(", ") || "None"));
+      lines.security.push(...partners.map((id) => line("partners", data.partnerNames[id], { carrier: data.carriers[id] })));
+
+      const ready = complete && !errors.length;
+      const box = root.querySelector(".decision-guide__plan");
+      box.hidden = !ready;
+      const status = template(`[data-status="${ready ? "ready" : "todo"}"]`).cloneNode(true);
+      if (errors.length) {
+        const list = status.appendChild(document.createElement("ul"));
+        list.className = "decision-guide__errors";
+        list.append(...errors.map((e) => Object.assign(document.createElement("li"), { textContent: e })));
+      }
+      if (ready) {
+        for (const [step, items] of Object.entries(lines)) box.querySelector(`[data-section="${step}"]`).replaceChildren(...items);
+        Object.assign(values, {
+          name, description, permissions: kept.join(","), redirect_uris: uris.join(","),
+          carriers: partners.map((id) => data.carriers[id]).join(","),
+        });
+        const query = data.params.filter(([key]) => values[key]).map(([key, param]) => `${param}=${encodeURIComponent(values[key])}`);
+        const link = root.querySelector(".decision-guide__console");
+        link.hidden = Boolean(blocked);
+        link.href = blocked ? "#" : `${data.base}?${query.join("&")}`;
+        root.querySelector(".decision-guide__blocked").textContent = blocked;
+        const markdown = [`# App plan: ${name}`];
+        for (const heading of box.querySelectorAll("h3")) {
+          markdown.push("", `## ${heading.textContent}`, "");
+          for (const item of heading.nextElementSibling.children) {
+            const why = item.querySelector(".decision-guide__why")?.textContent;
+            markdown.push(`- [ ] ${item.querySelector(".decision-guide__label").textContent}: ${item.querySelector(".decision-guide__value").textContent}${why ? ` (${why})` : ""}`);
+          }
+        }
+        if (!blocked) markdown.push("", `[Open in the Developer Console](${link.href})`);
+        root.querySelector(".decision-guide__copy").dataset.clipboardText = markdown.join("\n");
+      }
+      show(ready ? [...ids, kept.join("+") || "none"].join("/") : "", [status]);
+      return [...asked];
+    },
   };
 
   const setup = (root) => {
@@ -37,8 +159,11 @@
     const form = root.querySelector(".decision-guide__form");
     const result = root.querySelector(".decision-guide__result");
     const inputs = [...form.querySelectorAll("input[data-question]")];
-    const names = [...new Set(inputs.map((i) => i.dataset.question))];
-    const valid = (name, value) => inputs.some((i) => i.dataset.question === name && i.value === value);
+    const texts = [...form.querySelectorAll("[data-text]")];
+    const names = [...new Set(inputs.map((i) => i.dataset.question).concat(texts.map((t) => t.dataset.text)))];
+    const isText = (name) => texts.some((t) => t.dataset.text === name);
+    const valid = (name, value) => isText(name) || inputs.some((i) => i.dataset.question === name && i.value === value);
+    const visible = (element) => !element.closest("[data-name]").hidden;
 
     /* Only known options count; anything else in the URL is ignored. */
     const fromUrl = () => {
@@ -52,10 +177,11 @@
     };
     const fromForm = () => {
       const answers = new Map();
-      for (const input of inputs) {
-        if (!input.checked || input.closest("fieldset").hidden) continue;
-        const name = input.dataset.question;
-        answers.set(name, (answers.get(name) || []).concat(input.value));
+      const add = (name, values) => values.length && answers.set(name, (answers.get(name) || []).concat(values));
+      for (const input of inputs) if (input.checked && visible(input)) add(input.dataset.question, [input.value]);
+      for (const box of texts) {
+        if (!visible(box)) continue;
+        add(box.dataset.text, "lines" in box.dataset ? box.value.split("\n").map((s) => s.trim()).filter(Boolean) : [box.value].filter(Boolean));
       }
       return answers;
     };
@@ -64,61 +190,45 @@
       result.dataset.outcome = outcome;
       result.replaceChildren(...content);
     };
-
-    const render = (answers) => {
-      let asked = names;
-      if (data.kind === "tree") {
-        const path = walk(data.tree, answers);
-        asked = path.asked;
-        if (path.leaf === null) show("", []);
-        else {
-          const panel = root.querySelector(`#${root.id}-o${path.leaf}`).cloneNode(true);
-          panel.removeAttribute("id");
-          show(data.outcomes[path.leaf], [panel]);
-        }
-      } else {
-        const chosen = answers.get(data.question) || [];
-        const { kept, leftOut } = cover(data, chosen);
-        const parts = root.querySelector(".decision-guide__parts").content;
-        const title = parts.querySelector(".decision-guide__title").cloneNode(true);
-        const list = parts.querySelector("ul").cloneNode(false);
-        for (const name of kept) list.append(parts.querySelector(`[data-kept="${name}"]`).cloneNode(true));
-        for (const [name, by] of leftOut) {
-          const item = parts.querySelector(`[data-left-out="${name}"]`).cloneNode(true);
-          item.querySelector("[data-by]").textContent = by.join(", ");
-          list.append(item);
-        }
-        if (chosen.length) show(kept.join("+") || "none", [title, list]);
-        else show("", []);
+    /* Show what the answers lead to; answers from the URL are also put into the form. */
+    const render = (answers, fromUrl = false) => {
+      if (fromUrl) {
+        for (const input of inputs) input.checked = (answers.get(input.dataset.question) || []).includes(input.value);
+        for (const box of texts) box.value = (answers.get(box.dataset.text) || []).join("\n");
       }
-      for (const fieldset of form.querySelectorAll("fieldset")) fieldset.hidden = !asked.includes(fieldset.dataset.name);
-      for (const input of inputs) input.checked = (answers.get(input.dataset.question) || []).includes(input.value);
+      const asked = kinds[data.kind](root, data, answers, show);
+      for (const field of form.querySelectorAll("[data-name]")) field.hidden = !asked.includes(field.dataset.name);
       return asked;
     };
 
-    /* Keep the URL in step: this guide's answers on the path, everything else untouched. */
-    const save = (answers, asked) => {
+    /* Keep the URL in step: this guide's answers that matter, everything else untouched. */
+    const save = (answers, asked, replace = false) => {
       const params = new URLSearchParams(location.search);
       for (const name of names) params.delete(name);
       for (const name of asked) for (const value of answers.get(name) || []) params.append(name, value);
       const query = params.toString();
       const url = location.pathname + (query ? `?${query}` : "") + location.hash;
-      if (url !== location.pathname + location.search + location.hash) history.pushState(null, "", url);
+      if (url === location.pathname + location.search + location.hash) return;
+      if (replace) history.replaceState(null, "", url);
+      else history.pushState(null, "", url);
     };
-
-    form.addEventListener("change", () => {
+    /* A click is a step back can return to; typing only keeps the URL up to date. */
+    const update = (replace) => {
       const answers = fromForm();
-      save(answers, render(answers));
-    });
+      save(answers, render(answers), replace);
+    };
+    form.addEventListener("change", () => update(false));
+    form.addEventListener("input", (event) => event.target.dataset.text && update(true));
+    form.addEventListener("submit", (event) => event.preventDefault());
     form.querySelector(".decision-guide__reset").addEventListener("click", () => {
-      save(new Map(), render(new Map()));
+      save(new Map(), render(new Map(), true));
       form.querySelector("input").focus();
     });
-    refreshers.set(root, () => render(fromUrl()));
+    refreshers.set(root, () => render(fromUrl(), true));
 
     form.hidden = false;
     root.querySelector(".decision-guide__paths").open = false;
-    render(fromUrl());
+    render(fromUrl(), true);
   };
 
   /* Back and forward: every guide on the page takes its answers from the URL again. */

@@ -15,11 +15,12 @@ from macros.decisions.auth import ACTS_FOR_USERS, HAS_USER_INTERFACE, PLATFORM, 
 from macros.decisions.features import APP_TYPE, INSTALL_VIA_WEB, INTERACTIVE_MESSAGES, app_features
 from macros.decisions.model import Decision, Option, Question
 from macros.decisions.permissions import CAPABILITIES, permissions
+from macros.decisions.plan import PARTNERS, PLAN_PLATFORM, Plan, plan_app
 
 __all__ = [
     "GUIDES", "Guide", "Decision", "Option", "Question",
     "app_type", "auth_method", "pkce", "refresh_tokens", "app_access", "partner_reach", "app_features",
-    "permissions",
+    "permissions", "plan_app", "Plan",
 ]
 
 
@@ -43,5 +44,10 @@ GUIDES: Mapping[str, Guide] = {
         Guide("partner_reach", partner_reach, (ACCESS, RESTRICT_TO_PARTNERS)),
         Guide("app_features", app_features, (APP_TYPE, INTERACTIVE_MESSAGES, INSTALL_VIA_WEB)),
         Guide("permissions", permissions, (CAPABILITIES,)),
+        Guide("plan_app", plan_app, (
+            PURPOSE, ACTS_FOR_USERS, HAS_USER_INTERFACE, PLAN_PLATFORM, STAY_SIGNED_IN, CAPABILITIES,
+            OWN_COMPANY_DATA_ONLY, COMMUNICATION_PLATFORM, FOR_RINGCENTRAL_CUSTOMERS, RESTRICT_TO_PARTNERS, PARTNERS,
+            INTERACTIVE_MESSAGES, INSTALL_VIA_WEB,
+        )),
     )
 }

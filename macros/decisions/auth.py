@@ -65,7 +65,7 @@ def auth_method(*, acts_for_users: bool, has_user_interface: bool) -> Decision:
     return Decision(
         "password", "Password-based (deprecated: use JWT)",
         ("Your app runs without a user interface and only uses your own account, so no user has to "
-         "sign in: the seed's password-based mode was meant for exactly this case.",),
+         "sign in: the password-based mode was made for exactly this case.",),
         (("RingCentral's current guide to registering an app", facts.REGISTER_APP_URL),) + links,
         notes=(_JWT_NOTE,),
     )

@@ -86,3 +86,18 @@ def implied_by(name: str) -> frozenset[str]:
             found.add(inner)
             todo.extend(PERMISSIONS[inner].includes)
     return frozenset(found)
+
+# Platform types of the "new app" link's `type` parameter, by the id of our platform question
+# (facts.md, "Platform types"); bots and apps without a user interface have their own.
+PLATFORM_TYPES: Mapping[str, str] = MappingProxyType({
+    "server-web": "ServerWeb",
+    "browser": "BrowserBased",
+    "ios": "MobileIOS",
+    "android": "MobileAndroid",
+    "mobile-other": "MobileOther",
+    "windows": "DesktopWindows",
+    "mac": "DesktopMac",
+    "desktop-other": "DesktopOther",
+    "bot": "ServerBot",
+    "no-ui": "ServerOther",
+})

@@ -28,6 +28,11 @@ class FeaturesDecision(Decision):
     features: tuple[str, ...] = ()
 
 
+_NAMES = {
+    "interactive-messages": "Interactive messages",
+    "integrated-installation": "Integrated installation",
+    "web-installation": "Installation via the web",
+}
 _EXPLAINED = {
     "interactive-messages": (
         "Interactive messages: enable them and give an outbound webhook URL, where RingCentral delivers "
@@ -71,7 +76,7 @@ def app_features(*, app_type: str, interactive_messages: bool, install_via_web: 
                    "off.",)
     return FeaturesDecision(
         "+".join(features) or "none",
-        "Features: " + (", ".join(f.replace("-", " ") for f in features) or "none"),
+        ", ".join(_NAMES[feature] for feature in features) or "No features to enable",
         reasons,
         (("Enable app features", "features.md"),),
         features=features,

@@ -1,0 +1,334 @@
+"""The whole decision in one plan: every guide's answer, step by step in the order of the console,
+with the values to enter and the Developer Console's "new app" link preset (facts.md).
+
+The plan is made of parts. Each part is a pure function of a few choice questions, small enough
+to evaluate whole, so the page can embed it as a question tree like any guide. What cannot be
+enumerated (the app's name, description and redirect URIs, the partners, the capabilities) is
+checked by the text rules and the permissions cover below, which the page receives as data.
+"""
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Optional
+from urllib.parse import quote
+
+from macros.decisions import facts
+from macros.decisions.access import (
+    COMMUNICATION_PLATFORM, FOR_RINGCENTRAL_CUSTOMERS, OWN_COMPANY_DATA_ONLY, RESTRICT_TO_PARTNERS,
+    app_access, partner_reach,
+)
+from macros.decisions.app_type import PURPOSE, app_type
+from macros.decisions.auth import ACTS_FOR_USERS, HAS_USER_INTERFACE, PLATFORM, STAY_SIGNED_IN, auth_method, pkce, refresh_tokens
+from macros.decisions.features import INSTALL_VIA_WEB, INTERACTIVE_MESSAGES, app_features
+from macros.decisions.model import Decision, Option, Question
+from macros.decisions.permissions import CAPABILITIES, permissions
+
+# In the plan, "no user interface" is answered by has_user_interface, so the platform question
+# offers only the platforms of apps that have one.
+PLAN_PLATFORM = Question(PLATFORM.name, PLATFORM.prompt, "choice",
+                         tuple(o for o in PLATFORM.options if o.id != "no-ui"))
+PARTNERS = Question(
+    "partners", "Which partners may use your app?", "multi",
+    tuple(Option(pid, p.name, f"Carrier id {p.carrier_id}" + (", segregated environment" if p.segregated else ""))
+          for pid, p in facts.PARTNERS.items()),
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the checklist: what to set in the console, the value, and why."""
+
+    label: str
+    value: str
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Part:
+    """What one part of the plan contributes: checklist lines, decision ids and console parameters."""
+
+    lines: tuple[Line, ...]
+    ids: tuple[str, ...]
+    params: tuple[tuple[str, str], ...] = ()
+    asks: tuple[str, ...] = ()  # free-form questions that matter after these answers
+    blocked: str = ""  # why the console link cannot express the plan, if it cannot
+
+
+def _line(label: str, decision: Decision) -> Line:
+    return Line(label, decision.title, " ".join(decision.reasons + decision.notes))
+
+
+def type_part(*, purpose: str) -> Part:
+    """Step "Select your app type" and the icon rule of "Describe your app"."""
+    kind = app_type(purpose=purpose)
+    icon = Line("App icon", "Required" if kind.icon_required else "Optional",
+                "Bots and add-ins post messages inside the desktop client, so they need an icon."
+                if kind.icon_required else "An icon may not be required for a REST API app.")
+    blocked = ("The new-app link has no platform type for add-ins: create this app with the Create App "
+               "button and the values below." if kind.id == "add-in" else "")
+    return Part((_line("App type", kind), icon), (kind.id,), blocked=blocked)
+
+
+def flow_part(*, acts_for_users: bool, has_user_interface: bool) -> Part:
+    """Step "Setup authentication": the auth flow; the 3-legged one needs redirect URIs."""
+    flow = auth_method(acts_for_users=acts_for_users, has_user_interface=has_user_interface)
+    asks = ("redirect_uris",) if flow.id == "three-legged-oauth" else ()
+    return Part((_line("Auth method", flow),), (flow.id,), asks=asks)
+
+
+def platform_part(*, purpose: str, has_user_interface: bool, platform: Optional[str]) -> Part:
+    """Step "Setup authentication": the platform type and PKCE.
+
+    A bot calls the API from a server (facts.md: ``ServerBot``), and an app without a user
+    interface is ``ServerOther`` with no PKCE; only the others answer the platform question.
+    """
+    if purpose == "chat-bot":
+        where, kind = "server-web", "bot"
+    elif not has_user_interface:
+        where, kind = "no-ui", "no-ui"
+    else:
+        where = kind = PLAN_PLATFORM.check(platform)
+    proof = pkce(platform=where)
+    platform_type = facts.PLATFORM_TYPES[kind]
+    lines = (Line("Platform type", platform_type, "The console asks: from what type of app will you be calling the API?"),
+             _line("PKCE", proof))
+    return Part(lines, (proof.id,), (("type", platform_type),))
+
+
+def refresh_part(*, stay_signed_in: bool) -> Part:
+    """Step "Setup authentication": refresh tokens."""
+    refresh = refresh_tokens(stay_signed_in=stay_signed_in)
+    return Part((_line("Refresh tokens", refresh),), (refresh.id,))
+
+
+def security_part(*, own_company_data_only: bool, communication_platform: bool, for_ringcentral_customers: bool,
+                  restrict_to_partners: bool) -> Part:
+    """Step "Configure app security": private or public, and which partners."""
+    access = app_access(own_company_data_only=own_company_data_only, communication_platform=communication_platform,
+                        for_ringcentral_customers=for_ringcentral_customers)
+    reach = partner_reach(access=access.id, restrict_to_partners=restrict_to_partners)
+    lines = (_line("Access", access),) + ((_line("Partners", reach),) if access.id == "public" else ())
+    asks = ("partners",) if reach.id == "selected-partners" else ()
+    return Part(lines, (access.id, reach.id), (("public", "true" if access.id == "public" else "false"),), asks)
+
+
+def features_part(*, purpose: str, interactive_messages: bool, install_via_web: bool) -> Part:
+    """Step "Enable app features"."""
+    features = app_features(app_type=app_type(purpose=purpose).id, interactive_messages=interactive_messages,
+                            install_via_web=install_via_web)
+    return Part((_line("Features", features),), (features.id,))
+
+
+@dataclass(frozen=True)
+class PlanPart:
+    """A part of the plan: the console step it belongs to, its function and its questions."""
+
+    step: str
+    function: Callable[..., Part]
+    questions: tuple[Question, ...]
+
+
+PARTS = (
+    PlanPart("type", type_part, (PURPOSE,)),
+    PlanPart("auth", flow_part, (ACTS_FOR_USERS, HAS_USER_INTERFACE)),
+    PlanPart("auth", platform_part, (PURPOSE, HAS_USER_INTERFACE, PLAN_PLATFORM)),
+    PlanPart("auth", refresh_part, (STAY_SIGNED_IN,)),
+    PlanPart("security", security_part,
+             (OWN_COMPANY_DATA_ONLY, COMMUNICATION_PLATFORM, FOR_RINGCENTRAL_CUSTOMERS, RESTRICT_TO_PARTNERS)),
+    PlanPart("features", features_part, (PURPOSE, INTERACTIVE_MESSAGES, INSTALL_VIA_WEB)),
+)
+
+# The console steps of the seed, in its order, with the answers each step asks for.
+STEPS = (
+    ("type", "Select your app type", ("purpose",)),
+    ("describe", "Describe your app", ("name", "description")),
+    ("auth", "Set up authentication",
+     ("acts_for_users", "has_user_interface", "platform", "stay_signed_in", "redirect_uris")),
+    ("security", "Configure app security",
+     ("capabilities", "own_company_data_only", "communication_platform", "for_ringcentral_customers",
+      "restrict_to_partners", "partners")),
+    ("features", "Enable app features", ("interactive_messages", "install_via_web")),
+    ("next", "Take the next step", ()),
+)
+
+
+@dataclass(frozen=True)
+class TextRule:
+    """A constraint on a free-form answer, checked alike in Python and, as data, in the page."""
+
+    name: str
+    label: str
+    max_length: int = 0  # in characters (code points); 0: no limit
+    required: bool = False
+    pattern: str = ""  # every item must match it whole
+    max_items: int = 1
+
+    def errors(self, items: tuple[str, ...]) -> list[str]:
+        """What is wrong with the answer, in the words of ``MESSAGES`` (the page uses the same)."""
+        found = []
+        if self.max_items > 1 and len(items) > self.max_items:
+            found.append(("many", {"count": len(items), "max": self.max_items}))
+        if self.required and not items:
+            found.append(("blank", {}))
+        for item in items:
+            if self.required and re.fullmatch(BLANK, item):
+                found.append(("blank", {}))
+            if self.max_length and len(item) > self.max_length:
+                found.append(("long", {"count": len(item), "max": self.max_length}))
+            if self.pattern and not re.fullmatch(self.pattern, item):
+                found.append(("pattern", {"value": item, "label": self.label}))
+        return [MESSAGES[key].format(field=self.name, **values) for key, values in found]
+
+
+# Messages for bad free-form answers; the page fills the same templates.
+MESSAGES = {
+    "blank": "{field}: must not be blank",
+    "long": "{field}: {count} characters; at most {max} are allowed",
+    "many": "{field}: {count} given; at most {max} are allowed",
+    "pattern": "{field}: “{value}” is not {label}",
+    "none": "{field}: choose at least one",
+}
+BLANK = r"[ \t\r\n]*"
+# An absolute URI (RFC 3986: a scheme, a colon, the rest), printable ASCII without spaces and
+# without "*", since the console takes no wildcards (facts.md).
+ABSOLUTE_URI = r"[A-Za-z][A-Za-z0-9+.\-]*:[!-)+-~]+"
+TEXT_RULES = (
+    TextRule("name", "an app name", facts.NAME_MAX, required=True),
+    TextRule("description", "a description", facts.DESCRIPTION_MAX),
+    TextRule("redirect_uris", "an absolute URI without wildcards", pattern=ABSOLUTE_URI,
+             max_items=facts.REDIRECT_URIS_MAX),
+)
+
+# The order of the link's parameters, and the name each has in the link.
+CONSOLE_PARAMS = (("name", "name"), ("description", "desc"), ("public", "public"), ("type", "type"),
+                  ("carriers", "carriers"), ("permissions", "permissions"), ("redirect_uris", "redirectUri"))
+
+
+def encode(value: str) -> str:
+    """Percent-encode like the browser's encodeURIComponent, so Python and the page agree."""
+    return quote(value, safe="!'()*")
+
+
+def console_url(values: dict[str, str]) -> str:
+    """The documented "new app" link with the non-empty values set, in the documented order."""
+    query = "&".join(f"{param}={encode(values[key])}" for key, param in CONSOLE_PARAMS if values.get(key))
+    return f"{facts.NEW_APP_URL}?{query}"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The checklist, one section per console step, and the console link (or why there is none)."""
+
+    id: str
+    sections: tuple[tuple[str, tuple[Line, ...]], ...]
+    console_url: Optional[str]
+    console_url_reason: str = ""
+    parts: tuple[Part, ...] = field(default=(), repr=False)
+
+
+def _texts(name: Any, description: Any, redirect_uris: Any) -> dict[str, tuple[str, ...]]:
+    texts = {"name": name, "description": description}
+    for key, value in texts.items():
+        if not isinstance(value, str):
+            raise ValueError(f"{key}: got {value!r}; expected a str")
+    if isinstance(redirect_uris, (str, bytes)) or not isinstance(redirect_uris, Iterable):
+        raise ValueError(f"redirect_uris: got {redirect_uris!r}; expected a list of absolute URIs")
+    uris = tuple(redirect_uris)
+    for uri in uris:
+        if not isinstance(uri, str):
+            raise ValueError(f"redirect_uris: got {uri!r}; expected a str")
+    return {"name": (name,), "description": (description,) if description else (), "redirect_uris": uris}
+
+
+def plan_app(*, purpose: str, name: str, description: str = "", acts_for_users: bool, has_user_interface: bool,
+             platform: Optional[str] = None, stay_signed_in: bool, own_company_data_only: bool,
+             communication_platform: bool, for_ringcentral_customers: bool, restrict_to_partners: bool,
+             partners: Iterable[str] = (), interactive_messages: bool, install_via_web: bool,
+             capabilities: Iterable[str] = (), redirect_uris: Iterable[str] = ()) -> Plan:
+    """Plan the whole app: each part's decisions, the permissions, the texts and the console link.
+
+    Answers that cannot matter (the platform of a bot or of an app without a user interface,
+    the later access questions after a "yes") are ignored, as the page hides them; a platform
+    is required where it matters. Partners are refused unless the app is public and restricted
+    to selected partners, and redirect URIs unless it uses the 3-legged OAuth flow.
+    """
+    answers: dict[str, Any] = dict(purpose=purpose, acts_for_users=acts_for_users, has_user_interface=has_user_interface,
+                   stay_signed_in=stay_signed_in, own_company_data_only=own_company_data_only,
+                   communication_platform=communication_platform, for_ringcentral_customers=for_ringcentral_customers,
+                   restrict_to_partners=restrict_to_partners, interactive_messages=interactive_messages,
+                   install_via_web=install_via_web)
+    for part in PARTS:
+        for question in part.questions:
+            if question is not PLAN_PLATFORM:
+                question.check(answers[question.name])
+    if platform is not None:
+        PLAN_PLATFORM.check(platform)
+    needs_platform = purpose != "chat-bot" and has_user_interface
+    if needs_platform and platform is None:
+        raise ValueError(f"platform: required for an app with a user interface; valid values: "
+                         f"{', '.join(PLAN_PLATFORM.ids)}")
+    answers["platform"] = platform
+    parts = tuple(p.function(**{q.name: answers[q.name] for q in p.questions}) for p in PARTS)
+    asked = {name for part in parts for name in part.asks}
+
+    chosen_partners = PARTNERS.check(partners)
+    if chosen_partners and "partners" not in asked:
+        raise ValueError("partners: only a public app restricted to selected partners (restrict_to_partners=True) "
+                         f"names partners; got {chosen_partners!r}")
+    if "partners" in asked and not chosen_partners:
+        raise ValueError(MESSAGES["none"].format(field="partners") + f"; valid values: {', '.join(PARTNERS.ids)}")
+    texts = _texts(name, description, redirect_uris)
+    if texts["redirect_uris"] and "redirect_uris" not in asked:
+        raise ValueError("redirect_uris: only the 3-legged OAuth flow uses redirect URIs")
+    problems = [problem for rule in TEXT_RULES for problem in rule.errors(texts[rule.name])]
+    if problems:
+        raise ValueError("; ".join(problems))
+    scopes = permissions(capabilities=capabilities)
+
+    def lines_of(step: str) -> tuple[Line, ...]:
+        return tuple(line for part_def, part in zip(PARTS, parts) if part_def.step == step for line in part.lines)
+    describe = (free_line("name", name),) + ((free_line("description", description),) if description else ())
+    auth_extra = tuple(free_line("redirect_uris", uri) for uri in texts["redirect_uris"])
+    if "redirect_uris" in asked and not auth_extra:
+        auth_extra = (FREE_LINES["no_redirect_uris"],)
+    partner_lines = tuple(free_line("partners", facts.PARTNERS[p].name, carrier=facts.PARTNERS[p].carrier_id)
+                          for p in PARTNERS.ids if p in chosen_partners)
+    sections = (
+        ("type", lines_of("type")),
+        ("describe", describe),
+        ("auth", lines_of("auth") + auth_extra),
+        ("security", (free_line("permissions", ", ".join(scopes.permissions) or "None"),)
+         + lines_of("security") + partner_lines),
+        ("features", lines_of("features")),
+        ("next", NEXT_STEPS),
+    )
+    values = {key: value for part in parts for key, value in part.params}
+    values.update(name=name, description=description, permissions=",".join(scopes.permissions),
+                  carriers=",".join(str(facts.PARTNERS[p].carrier_id) for p in PARTNERS.ids if p in chosen_partners),
+                  redirect_uris=",".join(texts["redirect_uris"]))
+    reason = next((part.blocked for part in parts if part.blocked), "")
+    ids = tuple(i for part in parts for i in part.ids) + (scopes.id,)
+    return Plan("/".join(ids), sections, None if reason else console_url(values), reason, parts)
+
+
+# Checklist lines for the free-form answers; "{value}" (and "{carrier}") are filled in, here and in the page.
+FREE_LINES = {
+    "name": Line("App name", "{value}", "Never shown publicly: it tells your apps apart, e.g. staging from QA."),
+    "description": Line("Description", "{value}"),
+    "redirect_uris": Line("Redirect URI", "{value}", "Where the 3-legged OAuth flow sends users back to."),
+    "no_redirect_uris": Line("Redirect URI", "Add at least one", "The 3-legged OAuth flow sends users back to it."),
+    "partners": Line("Partner", "{value}", "Carrier id {carrier}."),
+    "permissions": Line("Permissions", "{value}", "Only what your app needs: a permission that another one includes is left out."),
+}
+
+
+def free_line(key: str, value: str, **more: Any) -> Line:
+    """A checklist line for a free-form answer: the template with the value put in (never formatted itself)."""
+    template = FREE_LINES[key]
+    return Line(template.label, template.value.replace("{value}", value),
+                template.why.replace("{carrier}", str(more.get("carrier", ""))))
+
+
+NEXT_STEPS = (
+    Line("Client ID and Client Secret", "Note them", "You need both to authenticate your app to the platform."),
+    Line("Quick start", "SMS, fax, voice or RingCentral Video", "Each quick start takes you from credentials to a first call."),
+)

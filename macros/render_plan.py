@@ -1,0 +1,106 @@
+"""Render the planner: every step's questions, one tree per part of the plan, and the data the
+page needs to put the free-form answers, the permissions and the console link together.
+"""
+from html import escape
+from typing import Any
+
+from macros.decisions import Guide, facts
+from macros.decisions.permissions import CAPABILITIES
+from macros.decisions.plan import (
+    BLANK, CONSOLE_PARAMS, FREE_LINES, MESSAGES, NEXT_STEPS, PARTS, STEPS, TEXT_RULES, Line, Part,
+)
+from macros.render import Resolve, cover_data, dom_id, frame, question_html
+from macros.tree import build_tree
+
+NAME = "plan_app"
+_HINTS = {
+    "name": f"Never shown publicly; at most {facts.NAME_MAX} characters.",
+    "description": f"Optional; at most {facts.DESCRIPTION_MAX} characters.",
+    "redirect_uris": f"One per line, at most {facts.REDIRECT_URIS_MAX}: absolute URIs, no wildcards.",
+}
+# Guides that show every path of each step without JavaScript.
+_STEP_PAGES = {"type": "app-type.md", "describe": "describe.md", "auth": "authentication.md",
+               "security": "security.md", "features": "features.md", "next": "next-steps.md"}
+
+
+def line_html(line: Line) -> str:
+    """One checklist item; the page fills the same slots for free-form answers."""
+    why = f' <span class="decision-guide__why">{escape(line.why)}</span>' if line.why else ""
+    return (f'<li><span class="decision-guide__label">{escape(line.label)}</span>: '
+            f'<strong class="decision-guide__value">{escape(line.value)}</strong>{why}</li>')
+
+
+def text_html(rule_name: str, label: str, multiline: bool) -> str:
+    """A free-form answer: a labelled text box with its hint."""
+    fid = dom_id(NAME, rule_name)
+    box = (f'<textarea id="{fid}" rows="3" data-text="{rule_name}" data-lines aria-describedby="{fid}-hint"></textarea>'
+           if multiline else
+           f'<input type="text" id="{fid}" data-text="{rule_name}" aria-describedby="{fid}-hint" autocomplete="off">')
+    return (f'<div class="decision-guide__question decision-guide__text" data-name="{rule_name}">'
+            f'<label for="{fid}">{escape(label)}</label>'
+            f'<span class="decision-guide__hint" id="{fid}-hint">{escape(_HINTS[rule_name])}</span>{box}</div>')
+
+
+def render_plan(guide: Guide, resolve: Resolve) -> str:
+    """The planner's HTML and data."""
+    questions = {q.name: q for q in guide.questions}
+    text_labels = {"name": "App name", "description": "Description", "redirect_uris": "OAuth redirect URIs"}
+    trees = [build_tree(part.questions, part.function) for part in PARTS]
+    shown: set[str] = set()
+    steps = []
+    for number, (step, title, fields) in enumerate(STEPS, start=1):
+        body = []
+        for field in fields:
+            if field in text_labels:
+                body.append(text_html(field, text_labels[field], multiline=field != "name"))
+            elif field not in shown:
+                body.append(question_html(NAME, questions[field], hidden=False))
+            shown.add(field)
+        if not body:
+            continue
+        steps.append(f'<section class="decision-guide__step" data-step="{step}">'
+                     f'<h2>{number}. {escape(title)}</h2>{"".join(body)}</section>')
+    templates = "".join(
+        f'<template data-leaf="{i}-{j}">{"".join(line_html(line) for line in leaf.lines)}</template>'
+        for i, tree in enumerate(trees) for j, leaf in enumerate(tree.leaves)
+    ) + f'<template data-line>{line_html(Line("", "", "-"))}</template>'
+    templates += (
+        '<template data-status="todo"><p>Answer the questions above and your plan appears below.</p></template>'
+        '<template data-status="ready"><p>Your plan is ready below: one checklist per step of the console.</p></template>'
+    )
+    plan = (
+        '<div class="decision-guide__plan" hidden>'
+        + "".join(f'<h3>{escape(title)}</h3><ul class="decision-guide__checklist" data-section="{step}">'
+                  f'{"".join(map(line_html, NEXT_STEPS)) if step == "next" else ""}</ul>'
+                  for step, title, _ in STEPS)
+        + '<p class="decision-guide__blocked"></p>'
+          '<p><a class="md-button md-button--primary decision-guide__console" href="#">Open in the Developer Console</a> '
+          '<button type="button" class="md-button decision-guide__copy">Copy the plan as Markdown</button></p></div>'
+    )
+    form = "".join(steps) + templates
+    fallback = (
+        "<p>Without JavaScript the planner cannot put your answers together, but every step has its own "
+        "guide that shows every path:</p><ol>"
+        + "".join(f'<li><a href="{escape(resolve(_STEP_PAGES[step]))}">{escape(title)}</a></li>' for step, title, _ in STEPS)
+        + "</ol><p>Then open the Developer Console's new-app form and fill in your values: "
+        + ", ".join(f"<code>{param}</code>" for _, param in CONSOLE_PARAMS) + ".</p>"
+    )
+    data: dict[str, Any] = {
+        "kind": "plan",
+        "parts": [{"step": part.step, "tree": tree.to_json(), "leaves": [_leaf(leaf) for leaf in tree.leaves]}
+                  for part, tree in zip(PARTS, trees)],
+        "always": ["purpose", "name", "description", "capabilities"],
+        "rules": [{"name": r.name, "max": r.max_length, "required": r.required, "pattern": r.pattern,
+                   "items": r.max_items, "label": r.label} for r in TEXT_RULES],
+        "blank": BLANK, "messages": MESSAGES,
+        "lines": {key: [line.label, line.value, line.why] for key, line in FREE_LINES.items()},
+        "cover": cover_data(CAPABILITIES),
+        "carriers": {pid: str(p.carrier_id) for pid, p in facts.PARTNERS.items()},
+        "partnerNames": {pid: p.name for pid, p in facts.PARTNERS.items()},
+        "params": [list(pair) for pair in CONSOLE_PARAMS], "base": facts.NEW_APP_URL,
+    }
+    return frame(guide, form, fallback, data, label="Plan your app", after=plan)
+
+
+def _leaf(part: Part) -> dict[str, Any]:
+    return {"ids": list(part.ids), "params": dict(part.params), "asks": list(part.asks), "blocked": part.blocked}
