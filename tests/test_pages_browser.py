@@ -1,0 +1,75 @@
+"""Every page of the built site in Chromium: no console error, no page error, nothing from another host.
+
+Also: clicking a link of the navigation uses Material's instant navigation (no full reload).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from browser_tools import parse_html, recorded_page, site_pages
+
+def serve_sitemap_as_if_deployed_here(rec, base_url: str, site_dir: Path) -> None:
+    """Make the browser see sitemap.xml with this server's origin instead of ``site_url``.
+
+    Material's instant navigation only intercepts links listed in sitemap.xml; it moves the
+    sitemap's URLs to the page's protocol and hostname but keeps their port (none, for the
+    https site_url), so on a server with a port of its own every link would be a full load.
+    Deployed at site_url, the URLs match as they are; this emulates that deployment.
+    """
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    locs = [part.split("</loc>", 1)[0].strip() for part in sitemap.split("<loc>")[1:]]
+    site_url = min(locs, key=len)
+    body = sitemap.replace(site_url, base_url)
+    rec.context.route(base_url + "sitemap.xml", lambda route: route.fulfill(body=body, content_type="application/xml"))
+
+
+def test_every_page_loads_without_errors(browser, base_url: str, site_dir: Path) -> None:
+    problems = []
+    pages = site_pages(site_dir)
+    with recorded_page(browser, base_url) as rec:
+        for page in pages:
+            response = rec.page.goto(base_url + page.url, wait_until="networkidle")
+            if response is None or response.status != 200:
+                problems.append(f"/{page.url}: HTTP {response.status if response else 'no response'}")
+            expected_title = parse_html(page.path).title
+            if rec.page.title() != expected_title:
+                problems.append(f"/{page.url}: title {rec.page.title()!r}, built as {expected_title!r}")
+            problems += [f"/{page.url}: {problem}" for problem in rec.problems()]
+            rec.clear()
+    if problems:
+        pytest.fail(f"{len(problems)} problems on {len(pages)} pages:\n" + "\n".join(problems), pytrace=False)
+
+
+def test_nav_link_uses_instant_navigation(browser, base_url: str, site_dir: Path) -> None:
+    with recorded_page(browser, base_url) as rec:
+        serve_sitemap_as_if_deployed_here(rec, base_url, site_dir)
+        page = rec.page
+        rec.goto("")
+        start_url, start_title = page.url, page.title()
+        links = page.locator("nav.md-nav--primary a.md-nav__link[href]").filter(visible=True)
+        target = None
+        for i in range(links.count()):
+            href = links.nth(i).get_attribute("href") or ""
+            url = urljoin(start_url, href)
+            if urlsplit(url).netloc == urlsplit(start_url).netloc and url.split("#")[0] != start_url.split("#")[0]:
+                target = links.nth(i)
+                break
+        assert target is not None, "no visible link to another page in the primary navigation"
+        expected_url = urljoin(start_url, href)
+        path = urlsplit(expected_url).path.lstrip("/")
+        expected_title = parse_html(site_dir / path / "index.html" if not path.endswith(".html") else site_dir / path).title
+        assert expected_title != start_title, "the home page and the target page have the same title"
+
+        full_loads: list[str] = []
+        page.on("load", lambda p: full_loads.append(p.url))
+        page.evaluate("window.__instantNavigationProbe = 'still here'")
+        target.click()
+        page.wait_for_url(expected_url)
+        page.wait_for_function("title => document.title === title", arg=expected_title)
+
+        assert page.evaluate("window.__instantNavigationProbe") == "still here", "the click reloaded the whole page"
+        assert not full_loads, f"full page loads during instant navigation: {full_loads}"
+        assert not rec.problems(), "\n".join(rec.problems())
