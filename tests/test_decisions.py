@@ -1,0 +1,686 @@
+"""Unit tests of the decision functions against the contract (shared/design/guides.md).
+
+Every expected value below is written by hand from the contract, the seed page
+(shared/seed/000_429c7b3fc4518535.txt) and shared/reference/facts.md. Nothing expected is computed
+by the code under test: the tables are literals, and the few property tests compare against small
+independent models written here.
+"""
+from __future__ import annotations
+
+import inspect
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from macros.decisions import (
+    GUIDES, app_access, app_features, app_type, auth_method, partner_reach, permissions, pkce,
+    refresh_tokens,
+)
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+# --------------------------------------------------------------------------------------------------
+# The contract, by hand: every argument's valid values and every function's valid outcome ids.
+# --------------------------------------------------------------------------------------------------
+
+BOOL = (True, False)
+PURPOSES = ("call-apis", "chat-bot", "extend-desktop-app")
+PLATFORMS = ("server-web", "browser", "ios", "android", "mobile-other", "windows", "mac",
+             "desktop-other", "no-ui")
+ACCESS = ("private", "public")
+APP_TYPES = ("rest-api-app", "bot", "add-in")
+CAPABILITIES = ("send-sms", "read-messages", "send-fax", "read-call-log", "download-recordings",
+                "ringout-calls", "control-calls", "voip-calling", "webhooks", "team-messaging",
+                "video-meetings", "read-account", "read-contacts", "manage-contacts", "read-presence",
+                "change-presence")
+
+# function -> ordered {argument: valid values}; single-answer functions only (not permissions)
+ARGS = {
+    app_type: {"purpose": PURPOSES},
+    auth_method: {"acts_for_users": BOOL, "has_user_interface": BOOL},
+    pkce: {"platform": PLATFORMS},
+    refresh_tokens: {"stay_signed_in": BOOL},
+    app_access: {"own_company_data_only": BOOL, "communication_platform": BOOL,
+                 "for_ringcentral_customers": BOOL},
+    partner_reach: {"access": ACCESS, "restrict_to_partners": BOOL},
+    app_features: {"app_type": APP_TYPES, "interactive_messages": BOOL, "install_via_web": BOOL},
+}
+FUNCTIONS = list(ARGS)
+
+OUTCOMES = {
+    app_type: {"rest-api-app", "bot", "add-in"},
+    auth_method: {"three-legged-oauth", "password"},
+    pkce: {"required", "recommended", "not-applicable"},
+    refresh_tokens: {"enable", "not-needed"},
+    app_access: {"private", "public"},
+    partner_reach: {"not-applicable", "all-partners", "selected-partners"},
+    app_features: {"none", "interactive-messages", "integrated-installation",
+                   "integrated-installation+interactive-messages",
+                   "integrated-installation+web-installation",
+                   "integrated-installation+interactive-messages+web-installation"},
+}
+
+# --------------------------------------------------------------------------------------------------
+# Whole truth tables, by hand. Keys are argument tuples in the order of ARGS.
+# --------------------------------------------------------------------------------------------------
+
+T, F = True, False
+IM, II, WI = "interactive-messages", "integrated-installation", "web-installation"
+
+TABLES = {
+    app_type: {
+        ("call-apis",): "rest-api-app",
+        ("chat-bot",): "bot",
+        ("extend-desktop-app",): "add-in",
+    },
+    auth_method: {  # (acts_for_users, has_user_interface)
+        (T, T): "three-legged-oauth",
+        (T, F): "three-legged-oauth",  # the reasons must say a UI is needed
+        (F, T): "three-legged-oauth",
+        (F, F): "password",
+    },
+    pkce: {
+        ("browser",): "required",
+        ("ios",): "required",
+        ("android",): "required",
+        ("windows",): "required",
+        ("mac",): "required",
+        ("mobile-other",): "required",
+        ("desktop-other",): "required",
+        ("server-web",): "recommended",
+        ("no-ui",): "not-applicable",
+    },
+    refresh_tokens: {
+        (T,): "enable",
+        (F,): "not-needed",
+    },
+    app_access: {  # (own_company_data_only, communication_platform, for_ringcentral_customers)
+        (T, T, T): "private", (T, T, F): "private", (T, F, T): "private", (T, F, F): "private",
+        (F, T, T): "private", (F, T, F): "private",
+        (F, F, T): "public",
+        (F, F, F): "private",
+    },
+    partner_reach: {  # (access, restrict_to_partners)
+        ("private", T): "not-applicable",
+        ("private", F): "not-applicable",
+        ("public", T): "selected-partners",
+        ("public", F): "all-partners",
+    },
+    app_features: {  # (app_type, interactive_messages, install_via_web)
+        ("rest-api-app", T, T): IM,
+        ("rest-api-app", T, F): IM,
+        ("rest-api-app", F, T): "none",
+        ("rest-api-app", F, F): "none",
+        ("bot", T, T): IM,
+        ("bot", T, F): IM,
+        ("bot", F, T): "none",
+        ("bot", F, F): "none",
+        ("add-in", T, T): f"{II}+{IM}+{WI}",
+        ("add-in", T, F): f"{II}+{IM}",
+        ("add-in", F, T): f"{II}+{WI}",
+        ("add-in", F, F): II,
+    },
+}
+
+TABLE_CASES = [
+    pytest.param(fn, key, expected, id=f"{fn.__name__}-{'-'.join(map(str, key))}")
+    for fn, table in TABLES.items() for key, expected in table.items()
+]
+
+
+def call(fn, key):
+    return fn(**dict(zip(ARGS[fn], key)))
+
+
+def every_input():
+    """(function, arguments) for every input of every function, permissions' singles, pairs and empty."""
+    for fn, table in TABLES.items():
+        for key in table:
+            yield pytest.param(fn, dict(zip(ARGS[fn], key)), id=f"{fn.__name__}{key}")
+    for combo in [()] + [(c,) for c in CAPABILITIES] + list(itertools.combinations(CAPABILITIES, 2)):
+        yield pytest.param(permissions, {"capabilities": combo}, id=f"permissions{combo}")
+
+
+@pytest.mark.parametrize("fn", FUNCTIONS, ids=lambda fn: fn.__name__)
+def test_table_is_exhaustive(fn):
+    assert set(TABLES[fn]) == set(itertools.product(*ARGS[fn].values()))
+    assert set(TABLES[fn].values()) <= OUTCOMES[fn]
+
+
+@pytest.mark.parametrize("fn,key,expected", TABLE_CASES)
+def test_truth_table(fn, key, expected):
+    assert call(fn, key).id == expected
+
+
+# --------------------------------------------------------------------------------------------------
+# Extra assertions from the contract and the seed
+# --------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("purpose,icon", [("call-apis", False), ("chat-bot", True),
+                                          ("extend-desktop-app", True)])
+def test_app_type_icon_required_only_for_bots_and_add_ins(purpose, icon):
+    assert app_type(purpose=purpose).icon_required is icon
+
+
+def test_password_is_flagged_deprecated_in_favour_of_jwt():
+    decision = auth_method(acts_for_users=False, has_user_interface=False)
+    assert decision.notes and all(note.strip() for note in decision.notes)
+    assert "JWT" in " ".join(decision.notes)
+    assert "deprecated" in " ".join(decision.notes).lower()
+    assert any(url in FACTS_URLS for _, url in decision.links)
+
+
+@pytest.mark.parametrize("key", [k for k, v in TABLES[auth_method].items() if v != "password"])
+def test_three_legged_oauth_has_no_deprecation_note(key):
+    assert not call(auth_method, key).notes
+
+
+def test_oauth_without_ui_says_a_user_interface_is_needed():
+    text = " ".join(auth_method(acts_for_users=True, has_user_interface=False).reasons).lower()
+    assert "user interface" in text
+
+
+@pytest.mark.parametrize("platform", [k[0] for k, v in TABLES[pkce].items() if v == "required"])
+def test_pkce_required_links_to_the_pkce_guide(platform):
+    urls = [url for _, url in pkce(platform=platform).links]
+    assert "https://developers.ringcentral.com/guide/authentication/auth-code-pkce-flow" in urls
+
+
+def test_refresh_tokens_enable_mentions_the_daily_refresh_of_every_token():
+    text = " ".join(refresh_tokens(stay_signed_in=True).reasons).lower()
+    assert "once a day" in text or "daily" in text
+    assert "every stored token" in text
+
+
+@pytest.mark.parametrize("platform,words", [
+    ("mobile-other", ["RFC 9700"]), ("desktop-other", ["RFC 9700"]),  # the contract's reason for them
+    ("server-web", ["RFC 9700", "recommend"]),
+    ("no-ui", ["authorization-code"]),
+])
+def test_pkce_reasons_follow_the_contract(platform, words):
+    text = " ".join(pkce(platform=platform).reasons)
+    for word in words:
+        assert word.lower() in text.lower()
+
+
+def test_app_access_all_no_says_only_your_credentials_are_used():
+    decision = app_access(own_company_data_only=False, communication_platform=False,
+                          for_ringcentral_customers=False)
+    assert "credentials" in " ".join(decision.reasons)
+
+
+# Each feature's reasons say what it needs (contract and seed, "Enable app features").
+FEATURE_WORDS = {
+    IM: ["outbound webhook URL", "shared secret"],
+    II: ["always on", "manual"],
+    WI: ["iframe"],
+}
+
+
+@pytest.mark.parametrize("key,expected", [(k, v) for k, v in TABLES[app_features].items() if v != "none"],
+                         ids=lambda v: "-".join(map(str, v)) if isinstance(v, tuple) else v)
+def test_app_features_reasons_say_what_each_feature_needs(key, expected):
+    text = " ".join(call(app_features, key).reasons).lower()
+    for feature in expected.split("+"):
+        for word in FEATURE_WORDS[feature]:
+            assert word.lower() in text, (feature, word)
+
+
+# facts.md, "Carrier IDs": every partner, by a part of its name that any naming of it contains.
+PARTNER_NAMES = ("AT&T", "TELUS", "BT", "Avaya", "Unify", "Rainbow", "Vodafone", "Verizon")
+
+
+@pytest.mark.parametrize("partner", PARTNER_NAMES)
+def test_selected_partners_names_every_partner(partner):
+    text = " ".join(partner_reach(access="public", restrict_to_partners=True).reasons)
+    assert re.search(rf"(?<!\w){re.escape(partner)}(?!\w)", text, re.IGNORECASE)
+
+
+def test_all_partners_is_recommended():
+    decision = partner_reach(access="public", restrict_to_partners=False)
+    assert "recommend" in " ".join(decision.reasons).lower()
+
+
+@pytest.mark.parametrize("key,expected", list(TABLES[app_features].items()),
+                         ids=lambda v: "-".join(map(str, v)) if isinstance(v, tuple) else v)
+def test_app_features_lists_features_and_joins_them_into_the_id(key, expected):
+    decision = call(app_features, key)
+    expected_features = () if expected == "none" else tuple(expected.split("+"))
+    assert decision.features == expected_features
+    assert list(decision.features) == sorted(decision.features)
+    assert decision.id == ("+".join(decision.features) or "none")
+
+
+# facts.md, "Where the seed's links point today", and the documented "new app" link.
+FACTS_URLS = {
+    "https://developers.ringcentral.com/login.html#/",
+    "https://developers.ringcentral.com/guide/getting-started/promote-app",
+    "https://developers.ringcentral.com/guide/authentication/auth-code-pkce-flow",
+    "https://developers.ringcentral.com/guide/basics/partners",
+    "https://developers.ringcentral.com/guide/messaging/quick-start",
+    "https://developers.ringcentral.com/guide/messaging/fax/sending-faxes",
+    "https://developers.ringcentral.com/guide/voice/quick-start",
+    "https://developers.ringcentral.com/guide/video/api/quick-start",
+    "https://developers.ringcentral.com/guide/getting-started/register-app",
+    "https://developer.ringcentral.com/new-app",
+}
+
+
+@pytest.mark.parametrize("fn,args", list(every_input()))
+def test_every_decision_has_title_reasons_and_valid_links(fn, args):
+    decision = fn(**args)
+    assert isinstance(decision.id, str) and decision.id
+    assert isinstance(decision.title, str) and decision.title.strip()
+    assert isinstance(decision.reasons, tuple) and decision.reasons
+    assert all(isinstance(r, str) and r.strip() for r in decision.reasons)
+    assert decision.links
+    for link in decision.links:
+        assert isinstance(link, tuple) and len(link) == 2
+        text, url = link
+        assert isinstance(text, str) and text.strip()
+        if url.startswith("https://"):
+            assert url in FACTS_URLS
+        else:
+            assert re.fullmatch(r"[a-z0-9-]+\.md", url), url
+            assert (DOCS / url).is_file(), url
+
+
+# --------------------------------------------------------------------------------------------------
+# permissions: hand-written cases
+# --------------------------------------------------------------------------------------------------
+
+PERMISSION_CASES = {
+    # capabilities: (id, permissions, left_out)
+    (): ("none", (), ()),
+    ("send-sms",): ("SMS", ("SMS",), ()),
+    ("read-messages",): ("ReadMessages", ("ReadMessages",), ()),
+    ("send-fax",): ("Faxes", ("Faxes",), ()),
+    ("read-call-log",): ("ReadCallLog", ("ReadCallLog",), ()),
+    ("download-recordings",): ("ReadCallRecording", ("ReadCallRecording",), ()),
+    ("ringout-calls",): ("RingOut", ("RingOut",), ()),
+    ("control-calls",): ("CallControl", ("CallControl",), ()),
+    ("voip-calling",): ("VoipCalling", ("VoipCalling",), ()),
+    ("webhooks",): ("SubscriptionWebhook", ("SubscriptionWebhook",), ()),
+    ("team-messaging",): ("TeamMessaging", ("TeamMessaging",), ()),
+    ("video-meetings",): ("Video", ("Video",), ()),
+    ("read-account",): ("ReadAccounts", ("ReadAccounts",), ()),
+    ("read-contacts",): ("ReadContacts", ("ReadContacts",), ()),
+    ("manage-contacts",): ("Contacts", ("Contacts",), ()),
+    ("read-presence",): ("ReadPresence", ("ReadPresence",), ()),
+    ("change-presence",): ("EditPresence", ("EditPresence",), ()),
+    # pairs where one includes the other
+    ("send-sms", "read-messages"): ("SMS", ("SMS",), (("ReadMessages", ("SMS",)),)),
+    ("send-fax", "read-messages"): ("Faxes", ("Faxes",), (("ReadMessages", ("Faxes",)),)),
+    ("download-recordings", "read-call-log"):
+        ("ReadCallRecording", ("ReadCallRecording",), (("ReadCallLog", ("ReadCallRecording",)),)),
+    ("manage-contacts", "read-contacts"): ("Contacts", ("Contacts",), (("ReadContacts", ("Contacts",)),)),
+    ("change-presence", "read-presence"):
+        ("EditPresence", ("EditPresence",), (("ReadPresence", ("EditPresence",)),)),
+    # pairs where neither includes the other
+    ("send-sms", "send-fax"): ("Faxes+SMS", ("Faxes", "SMS"), ()),
+    ("webhooks", "send-sms"): ("SMS+SubscriptionWebhook", ("SMS", "SubscriptionWebhook"), ()),
+    ("read-call-log", "control-calls"): ("CallControl+ReadCallLog", ("CallControl", "ReadCallLog"), ()),
+    ("video-meetings", "voip-calling"): ("Video+VoipCalling", ("Video", "VoipCalling"), ()),
+    ("read-account", "ringout-calls"): ("ReadAccounts+RingOut", ("ReadAccounts", "RingOut"), ()),
+    # one permission included by two chosen ones
+    ("send-sms", "send-fax", "read-messages"):
+        ("Faxes+SMS", ("Faxes", "SMS"), (("ReadMessages", ("Faxes", "SMS")),)),
+    # a big mixed set
+    ("send-sms", "read-messages", "download-recordings", "read-call-log", "webhooks",
+     "read-presence", "change-presence", "team-messaging", "read-account"):
+        ("EditPresence+ReadAccounts+ReadCallRecording+SMS+SubscriptionWebhook+TeamMessaging",
+         ("EditPresence", "ReadAccounts", "ReadCallRecording", "SMS", "SubscriptionWebhook",
+          "TeamMessaging"),
+         (("ReadCallLog", ("ReadCallRecording",)), ("ReadMessages", ("SMS",)),
+          ("ReadPresence", ("EditPresence",)))),
+    # everything
+    CAPABILITIES:
+        ("CallControl+Contacts+EditPresence+Faxes+ReadAccounts+ReadCallRecording+RingOut+SMS+"
+         "SubscriptionWebhook+TeamMessaging+Video+VoipCalling",
+         ("CallControl", "Contacts", "EditPresence", "Faxes", "ReadAccounts", "ReadCallRecording",
+          "RingOut", "SMS", "SubscriptionWebhook", "TeamMessaging", "Video", "VoipCalling"),
+         (("ReadCallLog", ("ReadCallRecording",)), ("ReadContacts", ("Contacts",)),
+          ("ReadMessages", ("Faxes", "SMS")), ("ReadPresence", ("EditPresence",)))),
+}
+
+
+def test_permission_cases_cover_every_single_capability():
+    assert len(PERMISSION_CASES) >= 20
+    assert {c[0] for c in PERMISSION_CASES if len(c) == 1} == set(CAPABILITIES)
+
+
+@pytest.mark.parametrize("capabilities,expected", list(PERMISSION_CASES.items()),
+                         ids=["+".join(c) or "empty" for c in PERMISSION_CASES])
+def test_permissions_table(capabilities, expected):
+    expected_id, expected_permissions, expected_left_out = expected
+    decision = permissions(capabilities=capabilities)
+    assert decision.id == expected_id
+    assert decision.permissions == expected_permissions
+    assert decision.left_out == expected_left_out
+
+
+@pytest.mark.parametrize("capabilities", [c for c in PERMISSION_CASES if len(c) >= 2],
+                         ids=lambda c: "+".join(c))
+@pytest.mark.parametrize("shape", ["reversed", "duplicated", "generator", "tuple", "set", "list",
+                                   "frozenset", "dict-keys"])
+def test_permissions_ignores_order_duplicates_and_container(capabilities, shape):
+    make = {
+        "reversed": lambda c: list(reversed(c)),
+        "duplicated": lambda c: list(c) + list(reversed(c)) + [c[0]],
+        "generator": lambda c: (x for x in c),
+        "tuple": tuple,
+        "set": set,
+        "list": list,
+        "frozenset": frozenset,
+        "dict-keys": lambda c: dict.fromkeys(c).keys(),
+    }[shape]
+    assert permissions(capabilities=make(capabilities)) == permissions(capabilities=capabilities)
+
+
+# Independent model of the permissions rule, from facts.md, for the property tests.
+NEEDS = {
+    "send-sms": "SMS", "read-messages": "ReadMessages", "send-fax": "Faxes",
+    "read-call-log": "ReadCallLog", "download-recordings": "ReadCallRecording",
+    "ringout-calls": "RingOut", "control-calls": "CallControl", "voip-calling": "VoipCalling",
+    "webhooks": "SubscriptionWebhook", "team-messaging": "TeamMessaging", "video-meetings": "Video",
+    "read-account": "ReadAccounts", "read-contacts": "ReadContacts", "manage-contacts": "Contacts",
+    "read-presence": "ReadPresence", "change-presence": "EditPresence",
+}
+INCLUDES = {  # facts.md "includes" column, for the permissions reachable from a capability
+    "SMS": {"ReadMessages"}, "Faxes": {"ReadMessages"}, "ReadCallRecording": {"ReadCallLog"},
+    "Contacts": {"ReadContacts"}, "EditPresence": {"ReadPresence"},
+}
+
+
+def model_permissions(capabilities):
+    wanted = {NEEDS[c] for c in capabilities}
+    left_out = tuple((name, tuple(sorted(o for o in wanted if name in INCLUDES.get(o, ()))))
+                     for name in sorted(wanted))
+    left_out = tuple((name, by) for name, by in left_out if by)
+    kept = tuple(sorted(wanted - {name for name, _ in left_out}))
+    return "+".join(kept) or "none", kept, left_out
+
+
+def test_needs_model_matches_hand_table():
+    assert set(NEEDS) == set(CAPABILITIES)
+
+
+@pytest.mark.parametrize("capabilities,expected", list(PERMISSION_CASES.items()),
+                         ids=["+".join(c) or "empty" for c in PERMISSION_CASES])
+def test_permissions_model_agrees_with_hand_table(capabilities, expected):
+    assert model_permissions(capabilities) == expected
+
+
+# The capabilities whose permissions include, or are included by, another one's.
+OVERLAPPING = ("send-sms", "read-messages", "send-fax", "read-call-log", "download-recordings",
+               "read-contacts", "manage-contacts", "read-presence", "change-presence")
+INDEPENDENT = tuple(c for c in CAPABILITIES if c not in OVERLAPPING)
+
+
+def test_permissions_every_overlapping_subset_matches_the_model():
+    """Every set of the overlapping capabilities (2^9), each with a varying set of the others."""
+    for mask in range(1 << len(OVERLAPPING)):
+        chosen = [c for i, c in enumerate(OVERLAPPING) if mask >> i & 1]
+        chosen += [c for i, c in enumerate(INDEPENDENT) if (mask * 37) >> i & 1]
+        decision = permissions(capabilities=chosen)
+        assert (decision.id, decision.permissions, decision.left_out) == model_permissions(chosen), chosen
+
+
+# --------------------------------------------------------------------------------------------------
+# Bad inputs
+# --------------------------------------------------------------------------------------------------
+
+def valid_args(fn):
+    return {name: values[0] for name, values in ARGS[fn].items()}
+
+
+def bad_values(valid):
+    """Invalid values for an argument whose valid values are ``valid``."""
+    if valid == BOOL:
+        return ["yes", "no", "True", "true", 1, 0, None, 1.0, [True]]
+    return ["unknown", "", valid[0].upper(), valid[0].title(), " " + valid[0], 1, 0, None, True,
+            False, [valid[0]], (valid[0],)]
+
+
+def assert_message(excinfo, name, value, valid):
+    message = str(excinfo.value)
+    assert name in message
+    assert repr(value) in message
+    for v in valid:
+        assert (str(v) if isinstance(v, bool) else v) in message, f"{v!r} missing from {message!r}"
+
+
+BAD_CASES = [
+    pytest.param(fn, name, bad, id=f"{fn.__name__}-{name}-{bad!r}")
+    for fn in FUNCTIONS for name, valid in ARGS[fn].items() for bad in bad_values(valid)
+]
+
+
+@pytest.mark.parametrize("fn,name,bad", BAD_CASES)
+def test_bad_value_raises_value_error_naming_everything(fn, name, bad):
+    with pytest.raises(ValueError) as excinfo:
+        fn(**{**valid_args(fn), name: bad})
+    assert_message(excinfo, name, bad, ARGS[fn][name])
+
+
+@pytest.mark.parametrize("fn,name,bad", BAD_CASES)
+def test_bad_value_raises_whatever_the_other_answers(fn, name, bad):
+    """Validation does not depend on the branch taken (e.g. restrict_to_partners for a private app)."""
+    others = {n: v for n, v in ARGS[fn].items() if n != name}
+    for combo in itertools.product(*others.values()):
+        with pytest.raises(ValueError):
+            fn(**dict(zip(others, combo)), **{name: bad})
+
+
+BAD_CAPABILITIES = [
+    "send-sms",                    # a str, not an iterable of ids
+    b"send-sms",
+    "",
+    None,
+    1,
+    True,
+    ["send-sms", "fly"],           # an unknown id inside
+    ["SEND-SMS"],                  # wrong case inside
+    ("send-sms", 3),               # an int inside
+    {"read-messages", None},
+    [["send-sms"]],
+]
+
+
+@pytest.mark.parametrize("bad", BAD_CAPABILITIES, ids=repr)
+def test_bad_capabilities(bad):
+    with pytest.raises(ValueError) as excinfo:
+        permissions(capabilities=bad)
+    message = str(excinfo.value)
+    assert "capabilities" in message
+    # the value given: the whole argument when it is not an iterable of ids, else the bad item in it
+    if isinstance(bad, (str, bytes)) or not hasattr(bad, "__iter__"):
+        assert repr(bad) in message
+    else:
+        offending = [x for x in bad if x not in CAPABILITIES]
+        assert any(repr(x) in message for x in offending), message
+    for capability in CAPABILITIES:
+        assert capability in message
+
+
+ALL_FUNCTIONS = FUNCTIONS + [permissions]
+
+
+def full_args(fn):
+    return {"capabilities": ()} if fn is permissions else valid_args(fn)
+
+
+@pytest.mark.parametrize("fn", ALL_FUNCTIONS, ids=lambda fn: fn.__name__)
+def test_missing_argument_raises_type_error(fn):
+    args = full_args(fn)
+    for name in args:
+        with pytest.raises(TypeError):
+            fn(**{n: v for n, v in args.items() if n != name})
+    with pytest.raises(TypeError):
+        fn()
+
+
+@pytest.mark.parametrize("fn", ALL_FUNCTIONS, ids=lambda fn: fn.__name__)
+def test_unexpected_keyword_raises_type_error(fn):
+    with pytest.raises(TypeError):
+        fn(**full_args(fn), surprise=True)
+
+
+@pytest.mark.parametrize("fn", ALL_FUNCTIONS, ids=lambda fn: fn.__name__)
+def test_positional_arguments_raise_type_error(fn):
+    with pytest.raises(TypeError):
+        fn(*full_args(fn).values())
+
+
+# --------------------------------------------------------------------------------------------------
+# Properties
+# --------------------------------------------------------------------------------------------------
+
+def valid_strategy(valid):
+    return st.sampled_from(valid)
+
+
+def invalid_strategy(valid):
+    if valid == BOOL:
+        return st.one_of(
+            st.text(), st.integers(), st.none(), st.floats(allow_nan=False),
+            st.sampled_from(["yes", "no", "True", "False", "YES"]),
+        )
+    return st.one_of(
+        st.text().filter(lambda s: s not in valid),
+        st.integers(),
+        st.none(),
+        st.booleans(),
+        st.sampled_from(valid).map(str.upper),  # wrong case
+        st.sampled_from(valid).map(str.title),
+        st.sampled_from(valid).map(lambda v: v + " "),
+    )
+
+
+@st.composite
+def valid_call(draw, fn):
+    return {name: draw(valid_strategy(valid)) for name, valid in ARGS[fn].items()}
+
+
+@st.composite
+def invalid_call(draw, fn):
+    names = list(ARGS[fn])
+    bad_name = draw(st.sampled_from(names))
+    args = {}
+    for name, valid in ARGS[fn].items():
+        if name == bad_name:
+            args[name] = draw(invalid_strategy(valid))
+        else:
+            args[name] = draw(st.one_of(valid_strategy(valid), invalid_strategy(valid)))
+    return args
+
+
+@pytest.mark.parametrize("fn", FUNCTIONS, ids=lambda fn: fn.__name__)
+@settings(deadline=None)
+@given(data=st.data())
+def test_property_valid_input_gives_a_valid_outcome_and_is_pure(fn, data):
+    args = data.draw(valid_call(fn))
+    first = fn(**args)
+    assert first.id in OUTCOMES[fn]
+    assert first.id == TABLES[fn][tuple(args.values())]
+    assert fn(**args) == first
+
+
+@pytest.mark.parametrize("fn", FUNCTIONS, ids=lambda fn: fn.__name__)
+@settings(deadline=None)
+@given(data=st.data())
+def test_property_any_invalid_value_raises_value_error(fn, data):
+    args = data.draw(invalid_call(fn))
+    with pytest.raises(ValueError):
+        fn(**args)
+
+
+capability_lists = st.lists(st.sampled_from(CAPABILITIES), max_size=40)
+
+
+@settings(deadline=None)
+@given(capability_lists)
+def test_property_permissions_valid_input(chosen):
+    first = permissions(capabilities=chosen)
+    assert (first.id, first.permissions, first.left_out) == model_permissions(chosen)
+    assert first.id == ("+".join(first.permissions) or "none")
+    assert permissions(capabilities=chosen) == first
+    # order, duplicates and the container do not matter
+    assert permissions(capabilities=iter(reversed(chosen))) == first
+    assert permissions(capabilities=set(chosen)) == first
+    assert permissions(capabilities=tuple(chosen + chosen)) == first
+
+
+bad_items = st.one_of(
+    st.text().filter(lambda s: s not in CAPABILITIES),
+    st.integers(),
+    st.none(),
+    st.booleans(),
+    st.sampled_from(CAPABILITIES).map(str.upper),
+)
+
+
+@settings(deadline=None)
+@given(st.one_of(
+    st.text(), st.integers(), st.none(), st.booleans(),
+    st.builds(lambda good, bad, i: good[:i] + [bad] + good[i:],
+              capability_lists, bad_items, st.integers(0, 40)),
+))
+def test_property_permissions_invalid_input_raises(bad):
+    with pytest.raises(ValueError):
+        permissions(capabilities=bad)
+
+
+# --------------------------------------------------------------------------------------------------
+# GUIDES
+# --------------------------------------------------------------------------------------------------
+
+GUIDE_FUNCTIONS = {
+    "app_type": app_type, "auth_method": auth_method, "pkce": pkce, "refresh_tokens": refresh_tokens,
+    "app_access": app_access, "partner_reach": partner_reach, "app_features": app_features,
+    "permissions": permissions,
+}
+CONTRACT_ARGS = {fn.__name__: args for fn, args in ARGS.items()} | {
+    "permissions": {"capabilities": CAPABILITIES},
+}
+
+
+def test_guides_are_exactly_the_eight_functions():
+    # plan_app, the contract's ninth function, is tested elsewhere; nothing else may be there
+    assert set(GUIDES) - {"plan_app"} == set(GUIDE_FUNCTIONS)
+    for name in GUIDE_FUNCTIONS:
+        guide = GUIDES[name]
+        assert guide.name == name
+        assert guide.function is GUIDE_FUNCTIONS[name]
+
+
+@pytest.mark.parametrize("name", list(GUIDE_FUNCTIONS))
+def test_guide_questions_match_keyword_only_parameters(name):
+    guide = GUIDES[name]
+    parameters = inspect.signature(guide.function).parameters.values()
+    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in parameters)
+    assert [q.name for q in guide.questions] == [p.name for p in parameters]
+    assert [q.name for q in guide.questions] == list(CONTRACT_ARGS[name])
+
+
+@pytest.mark.parametrize("name", list(GUIDE_FUNCTIONS))
+def test_guide_option_ids_are_the_contract_values(name):
+    for question in GUIDES[name].questions:
+        valid = CONTRACT_ARGS[name][question.name]
+        if valid == BOOL:
+            assert question.kind == "bool"
+            assert question.ids == ("yes", "no")
+            assert question.values() == (True, False)
+        elif name == "permissions":
+            assert question.kind == "multi"
+            assert question.ids == valid
+        else:
+            assert question.kind == "choice"
+            assert question.ids == valid
+            assert question.values() == valid
+        assert all(option.label.strip() for option in question.options)
+        assert question.prompt.strip()
