@@ -39,7 +39,9 @@ GUIDES: Mapping[str, Guide] = {
         Guide("app_type", app_type, (PURPOSE,)),
         Guide("auth_method", auth_method, (ACTS_FOR_USERS, HAS_USER_INTERFACE)),
         Guide("pkce", pkce, (PLATFORM,)),
+        # --8<-- [start:register]
         Guide("refresh_tokens", refresh_tokens, (STAY_SIGNED_IN,)),
+        # --8<-- [end:register]
         Guide("app_access", app_access, (OWN_COMPANY_DATA_ONLY, COMMUNICATION_PLATFORM, FOR_RINGCENTRAL_CUSTOMERS)),
         Guide("partner_reach", partner_reach, (ACCESS, RESTRICT_TO_PARTNERS)),
         Guide("app_features", app_features, (APP_TYPE, INTERACTIVE_MESSAGES, INSTALL_VIA_WEB)),

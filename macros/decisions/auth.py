@@ -26,11 +26,13 @@ PLATFORM = Question(
         Option("no-ui", "No user interface", "A script or back-end service that nobody sees."),
     ),
 )
+# --8<-- [start:question]
 STAY_SIGNED_IN = Question(
     "stay_signed_in", "Should users sign in once and never be asked to log in again?", "bool",
     (Option("yes", "Yes", "Their session should stay alive for as long as they use the app."),
      Option("no", "No", "Signing in again when the access token expires is fine.")),
 )
+# --8<-- [end:question]
 
 _JWT_NOTE = ("RingCentral has deprecated the password flow: for an app without a user interface it now "
              "recommends the JWT flow. Password sign-in also does not work for public apps or with single "
@@ -110,6 +112,7 @@ def pkce(*, platform: str) -> Decision:
 
 
 
+# --8<-- [start:rule]
 def refresh_tokens(*, stay_signed_in: bool) -> Decision:
     """Decide on refresh tokens (seed: "Should I enable refresh tokens?").
 
@@ -132,3 +135,4 @@ def refresh_tokens(*, stay_signed_in: bool) -> Decision:
          "does not need the extra refresh token.",),
         (("Refresh tokens", "authentication.md"),),
     )
+# --8<-- [end:rule]

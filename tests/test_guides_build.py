@@ -1,0 +1,140 @@
+"""The guides in the built pages, and the build's answer to a writer's misused macro."""
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from macros.decisions import GUIDES
+from macros.decisions.permissions import CAPABILITIES
+from macros.site import MacroError, define_env
+from macros.tree import build_tree
+
+ROOT = Path(__file__).resolve().parents[1]
+MACRO = re.compile(r'\{\{\s*guide\("(\w+)"\)\s*\}\}')
+RAW = re.compile(r"\{% raw %\}.*?\{% endraw %\}", re.S)
+
+
+def embedded() -> list[tuple[str, str]]:
+    """(page source, guide name) for every guide call in docs/."""
+    return [(page.name, name) for page in sorted((ROOT / "docs").glob("*.md"))
+            for name in MACRO.findall(RAW.sub("", page.read_text(encoding="utf-8")))]
+
+
+class Elements(HTMLParser):
+    """Collects every start tag with its attributes, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+
+def guide_tags(site_dir: Path, page: str, name: str) -> list[tuple[str, dict[str, str]]]:
+    """The start tags inside the guide ``name`` on the built ``page`` (by position of its id)."""
+    html = (site_dir / ("" if page == "index.md" else page.removesuffix(".md")) / "index.html").read_text("utf-8")
+    ident = f'id="guide-{name.replace("_", "-")}"'
+    assert html.count(ident) == 1, f"{page}: guide {name} should be embedded once"
+    start = html.rindex("<div", 0, html.index(ident))
+    end = html.find('<div class="decision-guide"', start + 1)
+    parser = Elements()
+    parser.feed(html[start: end if end > 0 else len(html)])
+    return parser.tags
+
+
+def test_every_guide_is_on_a_page() -> None:
+    assert {name for _, name in embedded()} == set(GUIDES)
+
+
+@pytest.mark.parametrize(("page", "name"), embedded())
+def test_guide_markup_and_fallback(site_dir: Path, page: str, name: str) -> None:
+    tags = guide_tags(site_dir, page, name)
+    root = tags[0][1]
+    assert root["data-guide"] == name and root["data-model"]
+    forms = [a for t, a in tags if t == "form"]
+    assert len(forms) == 1 and "hidden" in forms[0], "the form waits for JavaScript"
+    assert [a["data-outcome"] for t, a in tags if "decision-guide__result" in a.get("class", "")] == [""]
+    assert any(a.get("aria-live") == "polite" for _, a in tags)
+    paths = [a for t, a in tags if t == "details" and a.get("class") == "decision-guide__paths"]
+    assert len(paths) == 1 and "open" in paths[0], "without JavaScript every path shows"
+    guide = GUIDES[name]
+    inputs = {(a["data-question"], a["value"]) for t, a in tags if t == "input" and "data-question" in a}
+    expected = {(q.name, o.id) for q in guide.questions for o in q.options}
+    assert inputs == expected
+    outcomes = [a["data-leaf-outcome"] for _, a in tags if "data-leaf-outcome" in a]
+    if name == "permissions":
+        rows = sum(1 for t, _ in tags if t == "tr") - 1
+        assert rows == len(CAPABILITIES.options)
+    elif name != "plan_app":
+        assert outcomes == [d.id for d in build_tree(guide.questions, guide.function).leaves]
+
+
+def copy_project(tmp_path: Path) -> Path:
+    for part in ("mkdocs.yml", "docs", "macros", "img", "overrides"):
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / part, symlinks=True)
+        else:
+            shutil.copy(source, tmp_path / part)
+    return tmp_path
+
+
+BAD_PAGES = {
+    "unknown": ('{{ guide("pkcee") }}',
+                "authentication.md: guide('pkcee') names no guide; valid names: " + ", ".join(GUIDES)),
+    "twice": ('{{ guide("pkce") }}',
+              "authentication.md: guide('pkce') is embedded twice on this page; valid names: " + ", ".join(GUIDES)),
+    "missing": ("{{ guide() }}",
+                'authentication.md: guide() needs the name of a guide, e.g. guide("pkce"); valid names: '
+                + ", ".join(GUIDES)),
+    "clash": ('{{ guide("plan_app") }}',
+              "authentication.md: guide('plan_app') and guide('auth_method') both keep 'acts_for_users' in the URL; "
+              "put them on different pages"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_PAGES))
+def test_misused_macro_fails_the_build(tmp_path: Path, case: str) -> None:
+    call, message = BAD_PAGES[case]
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "authentication.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{call}\n", encoding="utf-8")
+    site = tmp_path / "site"
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+                         cwd=project, capture_output=True, text=True, timeout=300)
+    assert run.returncode != 0
+    lines = (run.stdout + run.stderr).splitlines()
+    assert any(line.rstrip().endswith(message) for line in lines), run.stderr[-3000:]
+    assert not list(site.rglob("*.html")), "a failed build leaves no page behind"
+
+
+def fake_env(tmp_path: Path) -> SimpleNamespace:
+    macros: dict = {}
+    env = SimpleNamespace(conf={"docs_dir": str(ROOT / "docs")},
+                          page=SimpleNamespace(url="security/", file=SimpleNamespace(src_uri="security.md")))
+    env.macro = lambda fn: macros.setdefault(fn.__name__, fn)
+    define_env(env)
+    env.guide = macros["guide"]
+    return env
+
+
+@pytest.mark.parametrize("bad", [3, None, "", "PKCE", ["pkce"]])
+def test_bad_guide_argument(tmp_path: Path, bad: object) -> None:
+    env = fake_env(tmp_path)
+    with pytest.raises(MacroError) as caught:
+        env.guide(bad)
+    text = str(caught.value)
+    assert text.startswith("security.md: guide(") and "valid names: " + ", ".join(GUIDES) in text
+    assert "\n" not in text
+
+
+def test_guide_links_resolve_from_the_page(tmp_path: Path) -> None:
+    html = fake_env(tmp_path).guide("app_access")
+    assert 'href="../security/"' in html or 'href="./"' in html or 'href="."' in html
