@@ -73,7 +73,8 @@ def auth_method(*, acts_for_users: bool, has_user_interface: bool) -> Decision:
     )
 
 
-_CLIENT_ONLY = {"browser", "ios", "android", "mobile-other", "windows", "mac", "desktop-other"}
+_SEED_LIST = {"browser", "ios", "android", "windows", "mac"}
+_CLIENT_ONLY = _SEED_LIST | {"mobile-other", "desktop-other"}
 
 
 def pkce(*, platform: str) -> Decision:
@@ -88,10 +89,14 @@ def pkce(*, platform: str) -> Decision:
     PLATFORM.check(platform)
     link = (("RingCentral: implement PKCE", facts.PKCE_URL),)
     if platform in _CLIENT_ONLY:
+        listed = platform in _SEED_LIST
         return Decision(
             "required", "PKCE required",
-            ("Your app runs only on the user's device or in the browser, where a client secret cannot "
-             "stay secret: RingCentral requires PKCE for client-only apps like this one.",
+            ("RingCentral requires PKCE for client-side web apps, iOS and Android apps, and Windows and Mac "
+             "desktop apps: they run only on the user's device or in the browser, where a client secret "
+             "cannot stay secret." if listed else
+             "RingCentral's list names client-side web, iOS, Android, Windows and Mac apps; yours also runs "
+             "only on the user's device, where a client secret cannot stay secret, so the same reason holds.",
              "OAuth's security best practice (RFC 9700) agrees: public clients must use PKCE, with the "
              "S256 method."),
             link,

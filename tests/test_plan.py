@@ -1,0 +1,195 @@
+"""plan_app: expected plans written out by hand, every bad plan refused, and properties of all plans."""
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from macros.decisions import app_access, auth_method, partner_reach, permissions, plan_app
+from macros.decisions.plan import PLAN_PLATFORM, PARTNERS
+
+NEW_APP = "https://developer.ringcentral.com/new-app?"
+
+# An SMS notifier run by cron on our server, used only with our own account.
+SMS_SERVER = dict(
+    purpose="call-apis", name="SMS notifier (staging)", description="Texts our customers", acts_for_users=False,
+    has_user_interface=False, stay_signed_in=False, own_company_data_only=False, communication_platform=True,
+    for_ringcentral_customers=False, restrict_to_partners=False, interactive_messages=False, install_via_web=False,
+    capabilities=["send-sms", "read-messages"],
+)
+# An iOS app that RingCentral customers of two partners sign in to.
+PUBLIC_IOS = dict(
+    purpose="call-apis", name="Café ☕ (qa)", acts_for_users=True, has_user_interface=True, platform="ios",
+    stay_signed_in=True, own_company_data_only=False, communication_platform=False, for_ringcentral_customers=True,
+    restrict_to_partners=True, partners=["bt", "att"], interactive_messages=False, install_via_web=False,
+    capabilities=["download-recordings", "read-call-log", "read-presence"],
+    redirect_uris=["com.example.cafe:/oauth", "https://example.com/cb?x=1&y=2"],
+)
+# A bot for everyone, all partners.
+BOT = dict(
+    purpose="chat-bot", name="Standup bot", acts_for_users=True, has_user_interface=False, platform="mac",
+    stay_signed_in=True, own_company_data_only=False, communication_platform=False, for_ringcentral_customers=True,
+    restrict_to_partners=False, interactive_messages=True, install_via_web=True, capabilities=["team-messaging"],
+)
+# An add-in: the new-app link has no platform type for it.
+ADD_IN = dict(
+    purpose="extend-desktop-app", name="Ticket add-in", acts_for_users=True, has_user_interface=True,
+    platform="server-web", stay_signed_in=False, own_company_data_only=True, communication_platform=False,
+    for_ringcentral_customers=False, restrict_to_partners=True, interactive_messages=True, install_via_web=True,
+)
+
+EXPECTED = [
+    (SMS_SERVER,
+     "rest-api-app/password/not-applicable/not-needed/private/not-applicable/none/SMS",
+     NEW_APP + "name=SMS%20notifier%20(staging)&desc=Texts%20our%20customers&public=false&type=ServerOther"
+               "&permissions=SMS"),
+    (PUBLIC_IOS,
+     "rest-api-app/three-legged-oauth/required/enable/public/selected-partners/none/ReadCallRecording+ReadPresence",
+     NEW_APP + "name=Caf%C3%A9%20%E2%98%95%20(qa)&public=true&type=MobileIOS&carriers=3420%2C7710"
+               "&permissions=ReadCallRecording%2CReadPresence"
+               "&redirectUri=com.example.cafe%3A%2Foauth%2Chttps%3A%2F%2Fexample.com%2Fcb%3Fx%3D1%26y%3D2"),
+    (BOT,
+     "bot/three-legged-oauth/recommended/enable/public/all-partners/interactive-messages/TeamMessaging",
+     NEW_APP + "name=Standup%20bot&public=true&type=ServerBot&permissions=TeamMessaging"),
+    (ADD_IN,
+     "add-in/three-legged-oauth/recommended/not-needed/private/not-applicable/"
+     "integrated-installation+interactive-messages+web-installation/none",
+     None),
+]
+
+
+@pytest.mark.parametrize(("answers", "plan_id", "url"), EXPECTED)
+def test_expected_plans(answers: dict, plan_id: str, url: str | None) -> None:
+    plan = plan_app(**answers)
+    assert plan.id == plan_id
+    assert plan.console_url == url
+    assert [step for step, _ in plan.sections] == ["type", "describe", "auth", "security", "features", "next"]
+    assert bool(plan.console_url_reason) == (url is None)
+
+
+def values(plan: Any, step: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for line in dict(plan.sections)[step]:
+        found.setdefault(line.label, []).append(line.value)
+    return found
+
+
+def test_checklist_lines() -> None:
+    ios = plan_app(**PUBLIC_IOS)
+    assert values(ios, "type") == {"App type": ["REST API App"], "App icon": ["Optional"]}
+    assert values(ios, "describe") == {"App name": ["Café ☕ (qa)"]}
+    assert values(ios, "auth")["Platform type"] == ["MobileIOS"]
+    assert values(ios, "auth")["Redirect URI"] == PUBLIC_IOS["redirect_uris"]
+    assert values(ios, "security")["Partner"] == ["AT&T Office@Hand", "BT Cloud Work"]
+    assert values(ios, "security")["Permissions"] == ["ReadCallRecording, ReadPresence"]
+    bot = plan_app(**BOT)
+    assert values(bot, "type")["App icon"] == ["Required"]
+    assert values(bot, "auth")["Redirect URI"] == ["Add at least one"]
+    assert "Partner" not in values(bot, "security")
+    sms = plan_app(**SMS_SERVER)
+    assert "Redirect URI" not in values(sms, "auth")
+    assert "Partners" not in values(sms, "security"), "no partner line for a private app"
+
+
+def test_hidden_answers_are_ignored() -> None:
+    """The platform of a bot or of an app without a UI, and access answers after a first yes."""
+    assert plan_app(**{**BOT, "platform": "ios"}) == plan_app(**{**BOT, "platform": None})
+    no_ui = {**SMS_SERVER, "platform": "windows"}
+    assert plan_app(**no_ui).console_url == plan_app(**SMS_SERVER).console_url
+    assert plan_app(**{**SMS_SERVER, "for_ringcentral_customers": True}).id == plan_app(**SMS_SERVER).id
+
+
+BAD_PLANS = {
+    "name over 64": ({"name": "x" * 65}, "name: 65 characters; at most 64 are allowed"),
+    "blank name": ({"name": "  "}, "name: must not be blank"),
+    "empty name": ({"name": ""}, "name: must not be blank"),
+    "description over 256": ({"description": "d" * 257}, "description: 257 characters; at most 256 are allowed"),
+    "wildcard URI": ({"redirect_uris": ["https://*.example.com/cb"]}, "is not an absolute URI without wildcards"),
+    "relative URI": ({"redirect_uris": ["/oauth/cb"]}, "“/oauth/cb” is not an absolute URI"),
+    "URI with a space": ({"redirect_uris": ["https://example.com/a b"]}, "is not an absolute URI"),
+    "11 URIs": ({"redirect_uris": [f"https://example.com/{i}" for i in range(11)]},
+                "redirect_uris: 11 given; at most 10 are allowed"),
+    "unknown partner": ({"partners": ["bt", "acme"]}, "partners: got 'acme'; valid values: att, telus, bt"),
+    "no partner chosen": ({"partners": []}, "partners: choose at least one"),
+    "partners without restriction": ({"restrict_to_partners": False}, "only a public app restricted to selected"),
+    "unknown platform": ({"platform": "linux"}, "platform: got 'linux'; valid values: server-web, browser"),
+    "no-ui is not a platform here": ({"platform": "no-ui"}, "platform: got 'no-ui'"),
+    "missing platform": ({"platform": None}, "platform: required for an app with a user interface"),
+    "bool as string": ({"stay_signed_in": "yes"}, "stay_signed_in: got 'yes'; valid values: True, False"),
+    "name not a str": ({"name": 7}, "name: got 7; expected a str"),
+    "URIs as a str": ({"redirect_uris": "https://example.com/cb"}, "redirect_uris: got 'https://example.com/cb'"),
+    "unknown capability": ({"capabilities": ["fly"]}, "capabilities: got 'fly'"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_PLANS))
+def test_bad_plans_are_refused(case: str) -> None:
+    change, message = BAD_PLANS[case]
+    with pytest.raises(ValueError) as caught:
+        plan_app(**{**PUBLIC_IOS, **change})
+    assert message in str(caught.value)
+
+
+def test_refused_outside_their_flow() -> None:
+    with pytest.raises(ValueError, match="partners: only a public app"):
+        plan_app(**{**SMS_SERVER, "partners": ["bt"]})
+    with pytest.raises(ValueError, match="redirect_uris: only the 3-legged OAuth flow"):
+        plan_app(**{**SMS_SERVER, "redirect_uris": ["https://example.com/cb"]})
+
+
+def test_missing_and_positional_arguments() -> None:
+    answers = dict(PUBLIC_IOS)
+    del answers["purpose"]
+    with pytest.raises(TypeError):
+        plan_app(**answers)
+    with pytest.raises(TypeError):
+        plan_app("call-apis")  # type: ignore[misc]
+
+
+@st.composite
+def valid_plans(draw: st.DrawFn) -> dict[str, Any]:
+    bools = {name: draw(st.booleans()) for name in (
+        "acts_for_users", "has_user_interface", "stay_signed_in", "own_company_data_only", "communication_platform",
+        "for_ringcentral_customers", "restrict_to_partners", "interactive_messages", "install_via_web")}
+    answers: dict[str, Any] = dict(
+        bools,
+        purpose=draw(st.sampled_from(["call-apis", "chat-bot", "extend-desktop-app"])),
+        platform=draw(st.sampled_from(PLAN_PLATFORM.ids)),
+        name=draw(st.text(min_size=1, max_size=64).filter(lambda s: s.strip(" \t\r\n"))),
+        description=draw(st.text(max_size=256)),
+        capabilities=draw(st.lists(st.sampled_from(["send-sms", "read-messages", "download-recordings",
+                                                    "read-call-log", "webhooks", "change-presence"]))),
+    )
+    access = app_access(own_company_data_only=bools["own_company_data_only"],
+                        communication_platform=bools["communication_platform"],
+                        for_ringcentral_customers=bools["for_ringcentral_customers"])
+    reach = partner_reach(access=access.id, restrict_to_partners=bools["restrict_to_partners"])
+    if reach.id == "selected-partners":
+        answers["partners"] = draw(st.lists(st.sampled_from(PARTNERS.ids), min_size=1))
+    flow = auth_method(acts_for_users=bools["acts_for_users"], has_user_interface=bools["has_user_interface"])
+    if flow.id == "three-legged-oauth":
+        answers["redirect_uris"] = draw(st.lists(st.sampled_from(
+            ["https://example.com/cb", "com.example.app:/oauth", "http://localhost:8080/x?y=1"]), max_size=10))
+    return answers
+
+
+@settings(max_examples=300, deadline=None)
+@given(valid_plans())
+def test_every_valid_plan_has_a_consistent_link(answers: dict[str, Any]) -> None:
+    plan = plan_app(**answers)
+    assert plan == plan_app(**answers), "pure"
+    if answers["purpose"] == "extend-desktop-app":
+        assert plan.console_url is None and plan.console_url_reason
+        return
+    url = urlsplit(plan.console_url)
+    assert plan.console_url.startswith(NEW_APP)
+    query = dict(parse_qsl(url.query, keep_blank_values=True))
+    assert query["name"] == answers["name"]
+    assert query.get("desc", "") == answers["description"]
+    assert query["public"] in ("true", "false")
+    scopes = permissions(capabilities=answers["capabilities"])
+    assert query.get("permissions", "") == ",".join(scopes.permissions)
+    assert plan.id.endswith("/" + scopes.id)
+    assert query.get("redirectUri", "") == ",".join(answers.get("redirect_uris", ()))
+    assert ("carriers" in query) == bool(answers.get("partners"))
