@@ -66,6 +66,7 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
     ) + f'<template data-line>{line_html(Line("", "", "-"))}</template>'
     templates += (
         '<template data-status="todo"><p>Answer the questions above and your plan appears below.</p></template>'
+        '<template data-status="fix"><p>Your plan needs a fix first:</p></template>'
         '<template data-status="ready"><p>Your plan is ready below: one checklist per step of the console.</p></template>'
     )
     plan = (

@@ -285,8 +285,21 @@ def test_every_decision_has_title_reasons_and_valid_links(fn, args):
         if url.startswith("https://"):
             assert url in FACTS_URLS
         else:
-            assert re.fullmatch(r"[a-z0-9-]+\.md", url), url
-            assert (DOCS / url).is_file(), url
+            assert re.fullmatch(r"[a-z0-9-]+\.md(#[a-z0-9-]+)?", url), url
+            page, _, anchor = url.partition("#")
+            assert (DOCS / page).is_file(), url
+            if anchor:
+                assert anchor in heading_ids(DOCS / page), url
+
+
+def heading_ids(page):
+    """The ids of a page's headings: explicit ``{ #id }`` or the slug of the heading text."""
+    ids = set()
+    for line in page.read_text(encoding="utf-8").splitlines():
+        heading = re.match(r"#+ (.*?)\s*(\{ #([a-z0-9-]+) \})?$", line)
+        if heading:
+            ids.add(heading.group(3) or re.sub(r"[^a-z0-9]+", "-", heading.group(1).lower()).strip("-"))
+    return ids
 
 
 # --------------------------------------------------------------------------------------------------

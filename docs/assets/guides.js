@@ -119,7 +119,7 @@
       const ready = complete && !errors.length;
       const box = root.querySelector(".decision-guide__plan");
       box.hidden = !ready;
-      const status = template(`[data-status="${ready ? "ready" : "todo"}"]`).cloneNode(true);
+      const status = template(`[data-status="${ready ? "ready" : errors.length ? "fix" : "todo"}"]`).cloneNode(true);
       if (errors.length) {
         const list = status.appendChild(document.createElement("ul"));
         list.className = "decision-guide__errors";

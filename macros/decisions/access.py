@@ -29,7 +29,7 @@ RESTRICT_TO_PARTNERS = Question(
      Option("no", "No", "Any RingCentral customer, whichever brand they bought it under.")),
 )
 
-_PRIVATE_LINKS = (("Configure security", "security.md"),)
+_PRIVATE_LINKS = (("Next: enable app features", "features.md"),)
 
 
 def app_access(*, own_company_data_only: bool, communication_platform: bool,
@@ -63,7 +63,7 @@ def app_access(*, own_company_data_only: bool, communication_platform: bool,
             "public", "Public",
             ("Only RingCentral customers can sign in to and use your app, each with their own account: "
              "that makes it public.",),
-            (("Which partners to make it available to", "security.md"),),
+            (("Next: which partners", "security.md#partners"),),
         )
     return Decision(
         "private", "Private",

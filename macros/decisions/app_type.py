@@ -25,6 +25,7 @@ class AppTypeDecision(Decision):
     icon_required: bool = False
 
 
+_NEXT = ("Next: describe your app", "describe.md")
 _ICON_REASON = "It needs an app icon: bots and add-ins post messages inside the desktop client."
 
 
@@ -41,7 +42,7 @@ def app_type(*, purpose: str) -> AppTypeDecision:
             "bot", "RingCentral Bot",
             ("A bot is the special kind of app that lives in RingCentral's team messaging.",
              _ICON_REASON),
-            (("Choose the app type", "app-type.md"),),
+            (("App icons", "describe.md#app-icons"), _NEXT),
             icon_required=True,
         )
     if purpose == "extend-desktop-app":
@@ -51,7 +52,8 @@ def app_type(*, purpose: str) -> AppTypeDecision:
              "functionality.",
              _ICON_REASON,
              "Add-ins always get the Integrated Installation feature."),
-            (("Choose the app type", "app-type.md"), ("Integrated installation", "features.md")),
+            (("App icons", "describe.md#app-icons"), ("Integrated installation", "features.md#integrated-installation"),
+             _NEXT),
             icon_required=True,
         )
     return AppTypeDecision(
@@ -59,5 +61,5 @@ def app_type(*, purpose: str) -> AppTypeDecision:
         ("The REST API app is the type most developers create: it reaches the APIs across the "
          "product line, from voice, SMS and meetings to team messaging, call logs and call control.",
          "An app icon may be optional for this type."),
-        (("Choose the app type", "app-type.md"),),
+        (_NEXT,),
     )

@@ -48,7 +48,7 @@ def auth_method(*, acts_for_users: bool, has_user_interface: bool) -> Decision:
     """
     ACTS_FOR_USERS.check(acts_for_users)
     HAS_USER_INTERFACE.check(has_user_interface)
-    links = (("Authentication", "authentication.md"),)
+    links = (("Next: PKCE", "authentication.md#pkce"),)
     if acts_for_users and not has_user_interface:
         return Decision(
             "three-legged-oauth", "3-legged OAuth flow",
@@ -68,7 +68,8 @@ def auth_method(*, acts_for_users: bool, has_user_interface: bool) -> Decision:
         "password", "Password-based (deprecated: use JWT)",
         ("Your app runs without a user interface and only uses your own account, so no user has to "
          "sign in: the password-based mode was made for exactly this case.",),
-        (("RingCentral's current guide to registering an app", facts.REGISTER_APP_URL),) + links,
+        (("RingCentral's current guide to registering an app", facts.REGISTER_APP_URL),
+         ("Next: refresh tokens", "authentication.md#refresh-tokens")),
         notes=(_JWT_NOTE,),
     )
 
@@ -112,7 +113,7 @@ def pkce(*, platform: str) -> Decision:
     return Decision(
         "not-applicable", "PKCE does not apply",
         ("An app without a user interface never runs the authorization-code flow that PKCE protects.",),
-        (("Authentication", "authentication.md"),),
+        (("Next: refresh tokens", "authentication.md#refresh-tokens"),),
     )
 
 
@@ -132,12 +133,13 @@ def refresh_tokens(*, stay_signed_in: bool) -> Decision:
              "swap it for a new access token without asking the user to sign in.",
              "Run a background job once a day that goes over every stored token and refreshes it: done "
              "reliably, the user's session never goes stale."),
-            (("Refresh tokens", "authentication.md"),),
+            (("Keep sessions alive with a daily job", "authentication.md#keep-sessions-alive-with-a-daily-job"),
+             ("Next: configure security", "security.md")),
         )
     return Decision(
         "not-needed", "Refresh tokens not needed",
         ("Your users can sign in again whenever their short-lived access token expires, so the app "
          "does not need the extra refresh token.",),
-        (("Refresh tokens", "authentication.md"),),
+        (("Next: configure security", "security.md"),),
     )
 # --8<-- [end:rule]

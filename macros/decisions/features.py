@@ -33,6 +33,10 @@ _NAMES = {
     "integrated-installation": "Integrated installation",
     "web-installation": "Installation via the web",
 }
+_READ_MORE = {
+    "interactive-messages": ("Interactive messages", "features.md#interactive-messages"),
+    "integrated-installation": ("Integrated installation", "features.md#integrated-installation"),
+}
 _EXPLAINED = {
     "interactive-messages": (
         "Interactive messages: enable them and give an outbound webhook URL, where RingCentral delivers "
@@ -78,6 +82,6 @@ def app_features(*, app_type: str, interactive_messages: bool, install_via_web: 
         "+".join(features) or "none",
         ", ".join(_NAMES[feature] for feature in features) or "No features to enable",
         reasons,
-        (("Enable app features", "features.md"),),
+        tuple(_READ_MORE[feature] for feature in features if feature in _READ_MORE) + (("Next steps", "next-steps.md"),),
         features=features,
     )

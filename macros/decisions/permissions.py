@@ -76,7 +76,7 @@ def permissions(*, capabilities: Iterable[str]) -> PermissionsDecision:
         "+".join(kept) or "none",
         "Request " + (", ".join(kept) if kept else "no permissions"),
         reasons,
-        (("Configure security", "security.md"),),
+        (("Next: public or private", "security.md#access"),),
         permissions=kept,
         left_out=left_out,
     )
