@@ -175,9 +175,9 @@ class RecordedPage:
     dialogs: list[str] = field(default_factory=list)
     external_requests: list[str] = field(default_factory=list)
 
-    def goto(self, url: str) -> None:
-        """Load ``url`` (relative to the site root) and wait until the network is idle."""
-        self.page.goto(self.base_url + url.lstrip("/"), wait_until="networkidle")
+    def goto(self, url: str, wait_until: Literal["load", "networkidle"] = "networkidle") -> None:
+        """Load ``url`` (relative to the site root); by default wait until the network is idle."""
+        self.page.goto(self.base_url + url.lstrip("/"), wait_until=wait_until)
 
     def problems(self) -> list[str]:
         """Everything recorded, one line each; empty when all went well."""

@@ -14,7 +14,7 @@ def test_no_axe_violations(browser, base_url: str, site_dir: Path, scheme: str) 
     pages = site_pages(site_dir)
     with recorded_page(browser, base_url, color_scheme=scheme) as rec:
         for page in pages:
-            rec.goto(page.url)
+            rec.goto(page.url, wait_until="load")  # scripts have run; the search index may still load
             set_color_scheme(rec.page, scheme)  # type: ignore[arg-type]
             assert color_scheme_of(rec.page) == scheme
             report += axe_violations(rec.page)
