@@ -171,6 +171,12 @@ def test_boundary_access_expires_exactly_at_next_run() -> None:
     assert refresh.tokens_to_refresh([token], NOW) == [token]
 
 
+def test_refresh_token_lapsing_before_next_run_is_renewed_now() -> None:
+    # The access token outlives the next run, but the refresh token would not: renew it now.
+    token = _token("lapsing", DAY + timedelta(hours=1), timedelta(hours=20))
+    assert refresh.tokens_to_refresh([token], NOW) == [token]
+
+
 def test_boundary_refresh_expires_exactly_now() -> None:
     token = _token("edge", timedelta(hours=1), timedelta(0))
     assert refresh.tokens_to_refresh([token], NOW) == []

@@ -35,14 +35,18 @@ def tokens_to_refresh(
     now: datetime,
     run_every: timedelta = timedelta(days=1),
 ) -> list[StoredToken]:
-    """Tokens to refresh in this run: access expires by the next run, refresh still valid."""
+    """Tokens to refresh in this run: access or refresh token expires by the next run, refresh still valid.
+
+    A refresh also renews the refresh token, so one that would lapse before the next run is
+    renewed now even if its access token would still be valid.
+    """
     _require_aware("now", now)
     if run_every <= timedelta(0):
         raise ValueError("run_every must be positive")
     next_run = now + run_every
     return [
         t for t in tokens
-        if t.access_expires_at <= next_run and t.refresh_expires_at > now
+        if min(t.access_expires_at, t.refresh_expires_at) <= next_run and t.refresh_expires_at > now
     ]
 
 
