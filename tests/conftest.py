@@ -23,8 +23,12 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
@@ -128,7 +132,7 @@ def _no_browser(message: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator["Browser"]:
     """Headless Debian Chromium driven by Playwright (its own browser download does not work here)."""
     executable = os.environ.get("CHROMIUM", DEFAULT_CHROMIUM)
     if not Path(executable).is_file():
