@@ -21,21 +21,17 @@ def dom_id(*parts: str) -> str:
 
 
 def question_html(guide: str, question: Question, hidden: bool) -> str:
-    """One fieldset: the question as its legend, an input per option with its hint."""
+    """One fieldset: the question as its legend, an input per option, its label holding the hint."""
     kind = "checkbox" if question.kind == "multi" else "radio"
-    options = []
-    for option in question.options:
-        oid = dom_id(guide, question.name, option.id)
-        hint = f'<span class="decision-guide__hint" id="{oid}-hint">{escape(option.hint)}</span>' if option.hint else ""
-        described = f' aria-describedby="{oid}-hint"' if option.hint else ""
-        options.append(
-            f'<div class="decision-guide__option"><input type="{kind}" id="{oid}" '
-            f'name="{dom_id(guide, question.name)}" value="{escape(option.id)}" '
-            f'data-question="{escape(question.name)}"{described}>'
-            f'<label for="{oid}">{escape(option.label)}</label>{hint}</div>'
-        )
+    options = "".join(
+        f'<label class="decision-guide__option"><input type="{kind}" name="{guide}.{question.name}" '
+        f'value="{escape(option.id)}" data-question="{escape(question.name)}"><span>{escape(option.label)}</span>'
+        + (f'<span class="decision-guide__hint">{escape(option.hint)}</span>' if option.hint else "")
+        + "</label>"
+        for option in question.options
+    )
     return (f'<fieldset class="decision-guide__question" data-name="{escape(question.name)}"'
-            f'{" hidden" if hidden else ""}><legend>{escape(question.prompt)}</legend>{"".join(options)}</fieldset>')
+            f'{" hidden" if hidden else ""}><legend>{escape(question.prompt)}</legend>{options}</fieldset>')
 
 
 def list_html(cls: str, items: Iterable[str]) -> str:
@@ -73,9 +69,9 @@ def frame(guide: Guide, form: str, fallback: str, data: dict[str, Any], label: s
     root = dom_id(guide.name)
     label = label or guide.questions[0].prompt
     # An attribute, not a <script>: Material's instant navigation re-runs every script it swaps in.
-    payload = escape(json.dumps(data, separators=(",", ":")))
+    payload = escape(json.dumps(data, separators=(",", ":")), quote=False).replace("'", "&#39;")
     return (
-        f'<div class="decision-guide" id="{root}" data-guide="{guide.name}" data-model="{payload}">'
+        f'<div class="decision-guide" id="{root}" data-guide="{guide.name}" data-model=\'{payload}\'>'
         f'<form class="decision-guide__form" hidden aria-label="{escape(label)}">{form}'
         f'<div class="decision-guide__result" data-outcome="" aria-live="polite" aria-atomic="true"></div>{after}'
         f'<button type="button" class="md-button decision-guide__reset">Start over</button></form>'

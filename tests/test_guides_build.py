@@ -136,5 +136,15 @@ def test_bad_guide_argument(tmp_path: Path, bad: object) -> None:
 
 
 def test_guide_links_resolve_from_the_page(tmp_path: Path) -> None:
-    html = fake_env(tmp_path).guide("app_access")
-    assert 'href="../security/"' in html or 'href="./"' in html or 'href="."' in html
+    hrefs = set(re.findall(r'href="([^"]*)"', fake_env(tmp_path).guide("app_access")))
+    assert hrefs == {"../features/", "./#partners"}
+    assert "https://developers.ringcentral.com/guide/basics/partners" in fake_env(tmp_path).guide("partner_reach")
+
+
+def test_link_to_a_missing_page_fails(tmp_path: Path) -> None:
+    from macros.site import link_resolver
+    resolve = link_resolver(ROOT / "docs", "security/", "security.md")
+    assert resolve("next-steps.md#pick-a-quick-start") == "../next-steps/#pick-a-quick-start"
+    assert resolve("index.md") == "../"
+    with pytest.raises(MacroError, match="security.md: a guide links to 'nowhere.md'"):
+        resolve("nowhere.md")

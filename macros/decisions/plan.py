@@ -54,7 +54,8 @@ class Part:
 
 
 def _line(label: str, decision: Decision) -> Line:
-    return Line(label, decision.title, " ".join(decision.reasons + decision.notes))
+    """A checklist line for a decision: its title, its first reason and any warning (the guide has the rest)."""
+    return Line(label, decision.title, " ".join(decision.reasons[:1] + decision.notes))
 
 
 def type_part(*, purpose: str) -> Part:
