@@ -80,8 +80,6 @@ class Reference:
     url: str
     rel: str = ""
     """The element's ``rel`` (``link``, ``a``), lower case."""
-    in_copyright: bool = False
-    """Inside Material's footer ``.md-copyright`` (where its generator link lives)."""
 
 
 @dataclass
@@ -103,18 +101,12 @@ class _Parser(HTMLParser):
         self.out = ParsedHTML()
         self._in_title = False
         self._in_style = False
-        self._div_depth = 0
-        self._copyright_depth: int | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
         for key in ("id", "name") if tag == "a" else ("id",):
             if values.get(key):
                 self.out.ids.add(values[key])
-        if tag == "div":
-            self._div_depth += 1
-            if self._copyright_depth is None and "md-copyright" in values.get("class", "").split():
-                self._copyright_depth = self._div_depth
         if tag == "title":
             self._in_title = True
         if tag == "style":
@@ -129,20 +121,11 @@ class _Parser(HTMLParser):
             urls = [c.split()[0] for c in values[attr].split(",") if c.strip()] if attr == "srcset" else [values[attr]]
             for url in urls:
                 self.out.references.append(
-                    Reference(tag, attr, url.strip(), values.get("rel", "").lower(), self._copyright_depth is not None)
+                    Reference(tag, attr, url.strip(), values.get("rel", "").lower())
                 )
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag == "div":
-            self.handle_endtag(tag)
-
     def handle_endtag(self, tag: str) -> None:
-        if tag == "div":
-            if self._copyright_depth == self._div_depth:
-                self._copyright_depth = None
-            self._div_depth -= 1
-        elif tag == "title":
+        if tag == "title":
             self._in_title = False
         elif tag == "style":
             self._in_style = False
