@@ -130,11 +130,14 @@ def content_swapped(page: Page) -> bool:
     return page.evaluate("() => !document.querySelector('[data-md-component=container][data-test-mark]')")
 
 
-def go_back(page: Page, forward: bool = False) -> bool:
-    """``page.go_back()`` (or forward), then wait for Material's swap: whether a swap came."""
+def go_back(page: Page, *, forward: bool = False, swap: bool = True) -> bool:
+    """``page.go_back()`` (or forward); if ``swap``, wait for Material's content swap: whether it came.
+
+    Material swaps on the first popstate of a document and on a popstate to another path.
+    """
     mark_content(page)
     page.go_forward() if forward else page.go_back()
-    return wait_for_swap(page)
+    return wait_for_swap(page) if swap else False
 
 
 VISIT = """(search) => {

@@ -19,8 +19,8 @@ import pytest
 from browser_tools import axe_violations, color_scheme_of, recorded_page, set_color_scheme
 from guide_tools import (
     READY, answer_pairs, combinations, guide_pages, guide_states, open_guides, pages_of, query,
-    go_back, serve_sitemap_as_if_deployed_here, snapshot, start_in_page_visits, tree_walk, visit_in_page,
-    visit_many,
+    go_back, mark_content, serve_sitemap_as_if_deployed_here, snapshot, start_in_page_visits, tree_walk, visit_in_page,
+    visit_many, wait_for_swap,
 )
 
 from macros.decisions import GUIDES, permissions
@@ -371,3 +371,194 @@ def test_hostile_urls(browser, base_url: str, site_dir: Path) -> None:
                 rec.clear()
     assert loads >= 10
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
+
+
+# 5. Start over --------------------------------------------------------------------------------
+
+def deepest_answers(name: str) -> dict[str, str]:
+    """Answer ids that ask every question a guide can ask on one path (the longest path)."""
+    if name == "permissions":
+        return {}
+    steps, _ = max(TREES[name].paths(), key=lambda path: len(path[0]))
+    return {q.name: a for q, a in steps}
+
+
+def answered_pairs(names: list[str]) -> list[tuple[str, str]]:
+    """URL pairs that answer every guide of a page, each along its longest path."""
+    pairs: list[tuple[str, str]] = []
+    for name in names:
+        if name == "permissions":
+            pairs += [("capabilities", c) for c in ("send-sms", "read-messages", "manage-contacts", "read-contacts")]
+        else:
+            pairs += list(deepest_answers(name).items())
+    return pairs
+
+
+def test_start_over(browser, base_url: str, site_dir: Path) -> None:
+    """"Start over" empties its guide and takes its answers out of the URL; the rest of the URL stays."""
+    with recorded_page(browser, base_url) as rec:
+        page = rec.page
+        for url, names in guide_pages_without_plan(site_dir).items():
+            others = [("utm_source", "news letter"), ("ref", "a&b")]
+            pairs = others[:1] + answered_pairs(names) + others[1:]
+            open_guides(rec, url + query(pairs) + "#keep")
+            before = guide_states(page)
+            assert all(before[name]["outcome"] for name in names), f"/{url}: not every guide answered: {before}"
+            remaining = list(pairs)
+            for name in names:
+                own = {q.name for q in GUIDES[name].questions}
+                page.locator(f'.decision-guide[data-guide="{name}"] .decision-guide__reset').click()
+                now = snapshot(page)
+                state = now["guides"][name]
+                first = GUIDES[name].questions[0].name
+                assert (state["outcome"], state["checked"], state["visible"]) == ("", [], [first]), (
+                    f"/{url} [{name}]: after Start over: {state}")
+                assert state["panels"] == 0 and state["title"] is None, f"/{url} [{name}]: a result is still shown"
+                assert now["focus"][:2] == [name, first], f"/{url} [{name}]: focus after Start over: {now['focus']}"
+                remaining = [(k, v) for k, v in remaining if k not in own]
+                parts = urlsplit(now["url"])
+                assert parse_qsl(parts.query) == remaining and parts.fragment == "keep", (
+                    f"/{url} [{name}]: URL after Start over {now['url']}, expected the pairs {remaining} and #keep")
+                for other in names[names.index(name) + 1:]:
+                    assert now["guides"][other]["outcome"] == before[other]["outcome"], (
+                        f"/{url}: Start over of {name} changed {other}")
+            assert not rec.problems(), "\n".join(rec.problems())
+
+
+# 6. Material's instant navigation ----------------------------------------------------------------
+
+def nav_link(page, base_url: str, url: str):
+    """The visible link of the primary navigation to ``url`` (relative to the site root)."""
+    links = page.locator("nav.md-nav--primary a.md-nav__link[href]").filter(visible=True)
+    for i in range(links.count()):
+        if urljoin(page.url, links.nth(i).get_attribute("href") or "") == base_url + url:
+            return links.nth(i)
+    raise AssertionError(f"no visible link to /{url} in the primary navigation of {page.url}")
+
+
+def test_instant_navigation(browser, base_url: str, site_dir: Path) -> None:
+    """Guides work on pages reached by Material's instant navigation, and across back and forward."""
+    first, second = list(guide_pages_without_plan(site_dir))[:2]
+    guide_1, guide_2 = guide_pages_without_plan(site_dir)[first][0], guide_pages_without_plan(site_dir)[second][-1]
+    (q1, a1), = list(deepest_answers(guide_1).items())[:1]
+    (q2, a2), = list(deepest_answers(guide_2).items())[:1]
+    with recorded_page(browser, base_url) as rec:
+        page = rec.page
+        serve_sitemap_as_if_deployed_here(rec, base_url, site_dir)
+        full_loads: list[str] = []
+        open_guides(rec, "")
+        page.on("load", lambda p: full_loads.append(p.url))
+        page.evaluate("window.__marker = 1")
+
+        def follow(link, url: str) -> None:
+            mark_content(page)
+            link.click()
+            page.wait_for_url(base_url + url)
+            assert wait_for_swap(page), f"/{url}: Material did not swap the page in"
+
+        def answer(name: str, question: str, value: str) -> None:
+            root = page.locator(f'.decision-guide[data-guide="{name}"]')
+            root.locator(f'input[data-question="{question}"][value="{value}"]').click()
+
+        def expect(name: str, answers: dict[str, str]) -> None:
+            now = snapshot(page)
+            _, leaf = tree_walk(TREES[name], answers)
+            expected = "" if leaf is None else TREES[name].leaves[leaf].id
+            assert now["guides"][name]["outcome"] == expected, f"{now['url']} [{name}]: {now['guides'][name]}"
+            assert sorted(map(tuple, now["guides"][name]["checked"])) == sorted(answers.items()), now["guides"][name]
+            assert page.evaluate("window.__marker") == 1, f"{now['url']}: the page was loaded anew"
+
+        follow(nav_link(page, base_url, first), first)
+        expect(guide_1, {})
+        answer(guide_1, q1, a1)
+        expect(guide_1, {q1: a1})
+        follow(nav_link(page, base_url, second), second)
+        expect(guide_2, {})
+        answer(guide_2, q2, a2)
+        expect(guide_2, {q2: a2})
+        assert page.evaluate("location.href") == base_url + second + query([(q2, a2)])
+
+        go_back(page, swap=False)  # same page: the guide reads the URL again
+        expect(guide_2, {})
+        go_back(page)  # another page: Material fetches it and swaps it in
+        assert page.evaluate("location.href") == base_url + first + query([(q1, a1)])
+        expect(guide_1, {q1: a1})
+        go_back(page, forward=True)
+        expect(guide_2, {})
+        go_back(page, forward=True, swap=False)
+        assert page.evaluate("location.href") == base_url + second + query([(q2, a2)])
+        expect(guide_2, {q2: a2})
+        assert not full_loads, f"full page loads: {full_loads}"
+        assert not rec.problems(), "\n".join(rec.problems())
+
+
+# 7. Without JavaScript -------------------------------------------------------------------------
+
+NO_JS_VIEW = """() => Object.fromEntries([...document.querySelectorAll('.decision-guide')].map((root) => {
+    const paths = root.querySelector('details.decision-guide__paths');
+    return [root.dataset.guide, {
+        open: paths ? paths.open : null,
+        shown: paths ? paths.checkVisibility() : false,
+        formShown: root.querySelector('.decision-guide__form').checkVisibility(),
+        panels: paths ? [...paths.querySelectorAll('[data-leaf-outcome]')].map((p) => [
+            p.dataset.leafOutcome, p.querySelector('.decision-guide__title').textContent, p.checkVisibility()]) : [],
+        rows: paths ? [...paths.querySelectorAll('tbody tr')].map((tr) => tr.cells[0].textContent) : [],
+    }];
+}))"""
+
+
+def test_without_javascript_every_path_is_shown(browser, base_url: str, site_dir: Path) -> None:
+    checked = 0
+    with recorded_page(browser, base_url, java_script_enabled=False) as rec:
+        for url, names in guide_pages_without_plan(site_dir).items():
+            rec.goto(url)
+            view = rec.page.evaluate(NO_JS_VIEW)
+            for name in names:
+                got = view[name]
+                assert got["open"] and got["shown"], f"/{url} [{name}]: every-path view not open and visible: {got}"
+                assert not got["formShown"], f"/{url} [{name}]: the form shows without JavaScript"
+                if name == "permissions":
+                    assert got["rows"] == [o.label for o in CAPABILITIES.options], f"/{url}: table rows {got['rows']}"
+                else:
+                    leaves = [[leaf.id, leaf.title, True] for leaf in TREES[name].leaves]
+                    assert got["panels"] == leaves, f"/{url} [{name}]: panels {got['panels']}, expected {leaves}"
+                checked += 1
+            assert not rec.problems(), "\n".join(rec.problems())
+    assert checked >= len(TREE_GUIDES) + 1
+
+
+# 8. Accessibility and small screens --------------------------------------------------------------
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_on_guide_pages(browser, base_url: str, site_dir: Path, scheme: str) -> None:
+    report = []
+    with recorded_page(browser, base_url, color_scheme=scheme) as rec:
+        for url, names in guide_pages_without_plan(site_dir).items():
+            for pairs in ([], answered_pairs(names)):
+                open_guides(rec, url + query(pairs))
+                set_color_scheme(rec.page, scheme)  # type: ignore[arg-type]
+                assert color_scheme_of(rec.page) == scheme
+                states = guide_states(rec.page)
+                assert all(bool(states[n]["outcome"]) == bool(pairs) for n in names), f"/{url}{query(pairs)}: {states}"
+                report += axe_violations(rec.page)
+        assert not rec.problems(), "\n".join(rec.problems())
+    assert not report, f"axe-core, {scheme} scheme:\n\n" + "\n\n".join(report)
+
+
+def test_no_horizontal_overflow_at_360px(browser, base_url: str, site_dir: Path) -> None:
+    overflow = []
+    viewport = {"width": 360, "height": 780}
+    for javascript in (True, False):
+        with recorded_page(browser, base_url, viewport=viewport, java_script_enabled=javascript) as rec:
+            for url, names in guide_pages_without_plan(site_dir).items():
+                for pairs in ([], answered_pairs(names)) if javascript else ([],):
+                    rec.page.goto(base_url + url + query(pairs), wait_until="load")
+                    width = rec.page.evaluate("document.documentElement.scrollWidth")
+                    if width > viewport["width"]:
+                        wide = rec.page.evaluate("""() => [...document.querySelectorAll('.md-content *')]
+                            .filter((el) => el.getBoundingClientRect().right > 360).slice(0, 3)
+                            .map((el) => el.outerHTML.slice(0, 100))""")
+                        overflow.append(f"/{url}{query(pairs)} (JavaScript {'on' if javascript else 'off'}): "
+                                        f"scrollWidth {width} > 360; e.g. {wide}")
+            assert not rec.problems(), "\n".join(rec.problems())
+    assert not overflow, "\n".join(overflow)
