@@ -1,0 +1,256 @@
+"""``python -m benchmarks``: run every measure, print the report, check the budgets."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from . import budgets as B
+from . import build_time, images, lighthouse, serve_rebuild, weights
+from .common import DOCS_ASSETS, IMG_DIR, OUT_DIR, REPO_ROOT, BuildError, build, kb, static_server, table, write_baseline
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="builds of each site for the build-time median (default 5)")
+    parser.add_argument("--serve-runs", type=int, default=3, help="edits of each kind under `mkdocs serve` (default 3)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    parser.add_argument("--lighthouse-runs", type=int, default=1,
+                        help="Lighthouse runs per page; the run with the median performance score counts (default 1)")
+    parser.add_argument("--no-gzip", action="store_true",
+                        help="serve the site to Lighthouse uncompressed (default: gzip level 6, as a web server would)")
+    args = parser.parse_args(argv)
+    if min(args.runs, args.serve_runs, args.lighthouse_runs) < 1:
+        parser.error("--runs, --serve-runs and --lighthouse-runs must be at least 1")
+    return args
+
+
+def _heading(title: str) -> None:
+    print(f"\n== {title} ==")
+
+
+def _secs(values: tuple[float, ...]) -> str:
+    return ", ".join(f"{v:.2f}" for v in values)
+
+
+def _build_section(runs: int, report: dict[str, Any], results: list[B.BudgetResult]) -> None:
+    _heading(f"1. Build time (`mkdocs build`, median of {runs}, alternated with the one-page Material site)")
+    times = build_time.measure(runs)
+    print(f"this site:          {times.site_median:6.2f} s   (runs: {_secs(times.site)})")
+    print(f"one-page Material:  {times.baseline_median:6.2f} s   (runs: {_secs(times.baseline)})")
+    print(f"ratio:              {times.ratio:6.2f}")
+    report["build"] = {**asdict(times), "site_median": times.site_median,
+                       "baseline_median": times.baseline_median, "ratio": times.ratio}
+    results.append(B.BudgetResult("build time ratio (site / one-page Material)", f"{times.ratio:.2f}",
+                                  f"<= {B.BUILD_RATIO_MAX}", times.ratio <= B.BUILD_RATIO_MAX))
+
+
+def _serve_section(runs: int, report: dict[str, Any]) -> None:
+    _heading(f"2. `mkdocs serve` rebuilds (on a temporary copy; {runs} edits of each kind)")
+    try:
+        times = serve_rebuild.measure(runs)
+    except (RuntimeError, TimeoutError, OSError) as exc:
+        print(f"could not measure: {exc}")
+        report["serve"] = {"error": str(exc)}
+        return
+    print(f"server up after:                     {times.startup:6.2f} s")
+    print(f"docs/index.md edit -> page shows it: {times.page_median:6.2f} s median   (runs: {_secs(times.page)})")
+    print(f"macros/ edit -> rebuilt:             {times.macros_median:6.2f} s median   (runs: {_secs(times.macros)})")
+    logged = [f"{t:.2f}" if t is not None else "-" for t in times.macros_log]
+    print(f"  (log said 'Reloading browsers' after: {', '.join(logged)} s)")
+    report["serve"] = {**asdict(times), "page_median": times.page_median, "macros_median": times.macros_median}
+
+
+def _weight_section(site: Path, baseline_site: Path, report: dict[str, Any], results: list[B.BudgetResult]) -> None:
+    _heading("3. Page weight (gzip level 6; HTML + local CSS, JS, images and icons it references, each once)")
+    pages = weights.site_weights(site)
+    base = weights.page_weight(baseline_site, baseline_site / "index.html")
+    rows = []
+    for w in [*pages, base]:
+        label = "baseline: index.html" if w is base else w.page
+        rows.append([label, kb(w.html_gzipped), kb(w.gzipped_of("css")), kb(w.gzipped_of("js")),
+                     kb(w.gzipped_of("img") + w.gzipped_of("icon")), kb(w.total_gzipped), str(w.requests)])
+    print(table(["page", "HTML", "CSS", "JS", "images", "total", "requests"], rows))
+    missing = [f"{w.page}: {url}" for w in pages for url in w.missing]
+    if missing:
+        print("local references with no file:\n  " + "\n  ".join(missing))
+
+    own = weights.guide_assets(DOCS_ASSETS / "guides.js", DOCS_ASSETS / "guides.css")
+    print(f"\nguides' own assets: guides.js {kb(own.js_gzipped)} ({own.js_lines} lines), "
+          f"guides.css {kb(own.css_gzipped)} ({own.css_lines} lines): {kb(own.total_gzipped)} gzipped together")
+    served = weights.served_guide_assets(site)
+    if served:
+        print("  as built and served: " + ", ".join(f"{a.path} {kb(a.gzipped)}" for a in served)
+              + f" = {kb(sum(a.gzipped for a in served))} (the budgets use the sources above, the larger)")
+    problems = weights.framework_problems((DOCS_ASSETS / "guides.js").read_text(encoding="utf-8"),
+                                          (DOCS_ASSETS / "guides.css").read_text(encoding="utf-8"), B.GUIDES_MAX_LINES)
+    results.append(B.BudgetResult("guides.js + guides.css gzipped", f"{own.total_gzipped} B ({kb(own.total_gzipped)})",
+                                  f"< {kb(B.GUIDES_ASSETS_MAX_GZIP)}", own.total_gzipped < B.GUIDES_ASSETS_MAX_GZIP))
+    results.append(B.BudgetResult("guides: no framework (no import/require, lines)",
+                                  f"{max(own.js_lines, own.css_lines)} lines, {len(problems)} problem(s)",
+                                  f"< {B.GUIDES_MAX_LINES} lines, none", not problems, "; ".join(problems)))
+
+    guided = weights.guide_page_weights(site, own.total_gzipped)
+    print()
+    print(table(["page with guides", "guides", "HTML", "without guides", "guides' markup", "+ JS/CSS", "added"],
+                [[g.page, str(g.guides), kb(g.html_gzipped), kb(g.stripped_gzipped), kb(g.markup_gzipped),
+                  kb(g.assets_gzipped), kb(g.added_gzipped)] for g in guided]))
+    for g in guided:
+        results.append(B.BudgetResult(f"guides' added weight: {g.page}", f"{g.added_gzipped} B ({kb(g.added_gzipped)})",
+                                      f"<= {kb(B.GUIDE_PAGE_ADDED_MAX_GZIP)}",
+                                      g.added_gzipped <= B.GUIDE_PAGE_ADDED_MAX_GZIP))
+    if not guided:
+        results.append(B.BudgetResult("guides' added weight", "no page holds a guide", "-", None))
+    report["weight"] = {
+        "pages": [{**asdict(w), "total_gzipped": w.total_gzipped, "requests": w.requests} for w in pages],
+        "baseline": {**asdict(base), "total_gzipped": base.total_gzipped, "requests": base.requests},
+        "guide_assets": {**asdict(own), "total_gzipped": own.total_gzipped, "problems": problems},
+        "guide_pages": [{**asdict(g), "markup_gzipped": g.markup_gzipped, "added_gzipped": g.added_gzipped}
+                        for g in guided],
+    }
+
+
+def _page_url(site: Path, page: Path) -> str:
+    rel = page.relative_to(site).as_posix()
+    return rel.removesuffix("index.html") if rel.endswith("index.html") else rel
+
+
+def _lighthouse_section(site: Path, baseline_site: Path, gzip_text: bool, runs: int, report: dict[str, Any],
+                        results: list[B.BudgetResult]) -> None:
+    _heading(f"4. Lighthouse {lighthouse.LIGHTHOUSE_VERSION} (mobile preset, "
+             f"{'gzip' if gzip_text else 'uncompressed'} http.server, one page at a time"
+             f"{f', median of {runs} runs' if runs > 1 else ''})")
+    tools = lighthouse.node_tools()
+    if tools is None:
+        print("skipped: node and npm are not both on PATH")
+        results.append(B.BudgetResult("Lighthouse", "not run", "-", None, "no node/npm"))
+        return
+    lighthouse.ensure_installed(tools[1])
+    out = OUT_DIR / "lighthouse"
+    shutil.rmtree(out, ignore_errors=True)
+    scored: list[lighthouse.PageScores] = []
+    pages = weights.page_files(site)
+    started = time.perf_counter()
+    with static_server(site, gzip_text) as url, static_server(baseline_site, gzip_text) as base_url:
+        jobs = [(url + _page_url(site, p), _page_url(site, p) or "/", p.relative_to(site)) for p in pages]
+        jobs.append((base_url, "baseline: /", Path("baseline.html")))
+        for n, (page_url, label, rel) in enumerate(jobs, 1):
+            print(f"  [{n}/{len(jobs)}] {label} ...", end="", flush=True)
+            name = rel.as_posix().replace("/", "__").removesuffix(".html")
+            tries = [lighthouse.run_page(page_url, label, out / (name + (f".{i}" if runs > 1 else "") + ".json"),
+                                         B.LIGHTHOUSE_MIN_SCORES) for i in range(1, runs + 1)]
+            result = lighthouse.median_run(tries)
+            perf = ", ".join("-" if t.scores["performance"] is None else f"{t.scores['performance']:.2f}" for t in tries)
+            print(f" {result.error or 'done'}{f' (performance: {perf})' if runs > 1 else ''}", flush=True)
+            scored.append(result)
+    print(f"  ({time.perf_counter() - started:.0f} s)")
+
+    def fmt(score: float | None) -> str:
+        return "-" if score is None else f"{score:.2f}"
+
+    print(table(["page", *lighthouse.CATEGORIES],
+                [[s.label, *(fmt(s.scores[c]) for c in lighthouse.CATEGORIES)] for s in scored]))
+    site_scores = [s for s in scored if not s.label.startswith("baseline")]
+    for s in site_scores:
+        if s.failing or s.error:
+            print(f"\n  {s.label}: {s.error}" if s.error else f"\n  {s.label}: audits that cost points")
+            for a in s.failing:
+                print(f"    [{a.category}] {a.id} ({a.title}): score {fmt(a.score)}"
+                      + (f", {a.display}" if a.display else ""))
+    for category, minimum in B.LIGHTHOUSE_MIN_SCORES.items():
+        values = [(s.scores[category], s.label) for s in site_scores]
+        known = [(v, label) for v, label in values if v is not None]
+        misses = [label for v, label in values if v is None or v < minimum]
+        worst = min(known) if known else None
+        figure = "no score" if worst is None else f"min {worst[0]:.2f} ({worst[1]})"
+        results.append(B.BudgetResult(f"Lighthouse {category}, every page", figure, f">= {minimum:.2f}",
+                                      not misses and bool(values), ("below: " + ", ".join(misses)) if misses else ""))
+    report["lighthouse"] = {"version": lighthouse.LIGHTHOUSE_VERSION, "gzip": gzip_text,
+                            "pages": [asdict(s) for s in scored]}
+
+
+def _images_section(report: dict[str, Any], results: list[B.BudgetResult]) -> None:
+    _heading("5. Images (SVGs in img/; optimiser: SVGO 4 default preset, output kept in benchmarks/out/svgo/)")
+    svgo: Path | None = None
+    if (tools := lighthouse.node_tools()) is not None:
+        lighthouse.ensure_installed(tools[1])
+        svgo = lighthouse.bin_path("svgo")
+    else:
+        print("SVGO not run: node and npm are not both on PATH")
+    checks = images.check(IMG_DIR, svgo, OUT_DIR / "svgo")
+
+    def pct(value: float | None) -> str:
+        return "-" if value is None else f"{value * 100:.1f}%"
+
+    print(table(["file", "bytes", "gzipped", "SVGO bytes", "saving", "gzip saving", "clean"],
+                [[c.name, str(c.raw), str(c.gzipped), str(c.optimised_raw or "-"), pct(c.saving), pct(c.gzip_saving),
+                  "yes" if not c.problems else "; ".join(c.problems)] for c in checks]))
+    if checks:
+        biggest = max(checks, key=lambda c: c.raw)
+        results.append(B.BudgetResult("SVG size, each file", f"max {biggest.raw} B ({biggest.name})",
+                                      f"<= {kb(B.SVG_MAX_BYTES)}", biggest.raw <= B.SVG_MAX_BYTES))
+        savings = [(c.saving, c.name) for c in checks if c.saving is not None]
+        if savings:
+            worst = max(savings)
+            results.append(B.BudgetResult("SVG optimiser saving, each file", f"max {worst[0] * 100:.1f}% ({worst[1]})",
+                                          f"< {B.SVG_MAX_SAVING * 100:.0f}%", worst[0] < B.SVG_MAX_SAVING))
+        else:
+            results.append(B.BudgetResult("SVG optimiser saving, each file", "not measured", "-", None, "no SVGO"))
+        dirty = [f"{c.name}: {'; '.join(c.problems)}" for c in checks if c.problems]
+        results.append(B.BudgetResult("SVG clean (no comments/metadata/editor namespaces)", f"{len(dirty)} with problems",
+                                      "0", not dirty, " | ".join(dirty)))
+    else:
+        results.append(B.BudgetResult("SVGs in img/", "none found", "-", None))
+    report["images"] = [{**asdict(c), "saving": c.saving, "gzip_saving": c.gzip_saving} for c in checks]
+
+
+def _summary(results: list[B.BudgetResult]) -> bool:
+    _heading("Budget summary")
+    print(table(["budget", "figure", "limit", "result"],
+                [[r.name, r.figure, r.limit, r.verdict] for r in results], right=set()))
+    for r in results:
+        if r.note and r.passed is not True:
+            print(f"  {r.verdict} {r.name}: {r.note}")
+    return all(r.passed is not False for r in results)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    report: dict[str, Any] = {"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "args": vars(args)}
+    results: list[B.BudgetResult] = []
+    load = os.getloadavg()
+    report["load_average"] = load
+    print(f"Benchmark of {REPO_ROOT} (reports in {OUT_DIR.relative_to(REPO_ROOT)}/)")
+    print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores"
+          + ("  (busy machine: timings and Lighthouse performance will be noisy)" if load[0] > (os.cpu_count() or 1) / 2 else ""))
+
+    site, baseline_site = OUT_DIR / "site", OUT_DIR / "baseline-site"
+    try:
+        build(REPO_ROOT / "mkdocs.yml", site)
+        with tempfile.TemporaryDirectory(prefix="bench-baseline-") as project:
+            build(write_baseline(Path(project)), baseline_site)
+        _build_section(args.runs, report, results)
+    except BuildError as exc:
+        print(f"\nthe build failed, nothing to measure:\n{exc}")
+        return 1
+    _serve_section(args.serve_runs, report)
+    _weight_section(site, baseline_site, report, results)
+    if args.no_lighthouse:
+        results.append(B.BudgetResult("Lighthouse", "not run", "-", None, "--no-lighthouse"))
+    else:
+        _lighthouse_section(site, baseline_site, not args.no_gzip, args.lighthouse_runs, report, results)
+    _images_section(report, results)
+
+    ok = _summary(results)
+    report["budgets"] = [{**asdict(r), "verdict": r.verdict} for r in results]
+    report["passed"] = ok
+    (OUT_DIR / "report.json").write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
+    print(f"\n{'all budgets pass' if ok else 'some budgets FAIL'}; report: {(OUT_DIR / 'report.json').relative_to(REPO_ROOT)}")
+    return 0 if ok else 1
