@@ -85,8 +85,8 @@ def failing_audits(report: dict[str, Any], minimums: dict[str, float]) -> list[F
             if audit.get("scoreDisplayMode") in _UNSCORED or value is None:
                 continue
             weighted = ref.get("weight", 0) > 0
-            # Weighted audits below 1 cost points; for performance also list the worst diagnostics.
-            if (weighted and value < 1) or (name == "performance" and not weighted and value < 0.5):
+            # Weighted audits below 1 cost points; for performance also list the diagnostics that fail.
+            if (weighted and value < 1) or (name == "performance" and not weighted and value < 0.9):
                 found.append(FailingAudit(name, ref["id"], audit.get("title", ""), value, audit.get("displayValue", "")))
     return found
 
