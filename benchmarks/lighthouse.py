@@ -22,6 +22,8 @@ DEFAULT_CHROME = "/usr/bin/chromium"
 PAGE_TIMEOUT = 420.0
 # Audits that never count for a score.
 _UNSCORED = {"notApplicable", "manual", "informative", "error"}
+# Diagnostics about the local http.server rather than the site (a real host sets cache headers).
+_SERVER_ONLY = {"uses-long-cache-ttl"}
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def failing_audits(report: dict[str, Any], minimums: dict[str, float]) -> list[F
         for ref in category.get("auditRefs", []):
             audit = audits.get(ref["id"], {})
             value = audit.get("score")
-            if audit.get("scoreDisplayMode") in _UNSCORED or value is None:
+            if audit.get("scoreDisplayMode") in _UNSCORED or value is None or ref["id"] in _SERVER_ONLY:
                 continue
             weighted = ref.get("weight", 0) > 0
             # Weighted audits below 1 cost points; for performance also list the diagnostics that fail.
