@@ -103,12 +103,12 @@ def plan_pairs(answers: dict[str, Any], rng: random.Random | None = None) -> lis
         else:
             pairs.append((name, question.answer_id(value)))
     pairs.append(("name", answers["name"]))
-    if answers["description"] or (rng is not None and rng.random() < 0.5):
-        pairs.append(("description", answers["description"]))
-    pairs += [("redirect_uris", uri) for uri in answers["redirect_uris"]]
+    if answers.get("description") or (rng is not None and rng.random() < 0.5):
+        pairs.append(("description", answers.get("description", "")))
+    pairs += [("redirect_uris", uri) for uri in answers.get("redirect_uris", [])]
     if rng is not None:  # any order of the parameters, but the URIs in the plan's order
         rng.shuffle(pairs)
-        uris = iter(answers["redirect_uris"])
+        uris = iter(answers.get("redirect_uris", []))
         pairs = [(k, next(uris)) if k == "redirect_uris" else (k, v) for k, v in pairs]
     return pairs
 
@@ -297,3 +297,267 @@ def test_random_sample_of_plans(browser, base_url: str, plan_url: str) -> None:
     print(f"\nplan_app: {count} plans in place ({len(sample)} random) in {time.perf_counter() - started:.1f} s")
     assert len(sample) >= 500
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:30])
+
+
+# 2. Bad plans: refused in the page as in Python ---------------------------------------------------
+
+# A public iOS app for two partners' customers, with a redirect URI: every free-form answer is asked.
+BASE = dict(
+    purpose="call-apis", name="Café ☕ (qa)", description="Texts & faxes, 100% + more", acts_for_users=True,
+    has_user_interface=True, platform="ios", stay_signed_in=True, own_company_data_only=False,
+    communication_platform=False, for_ringcentral_customers=True, restrict_to_partners=True, partners=["bt", "att"],
+    interactive_messages=False, install_via_web=False, capabilities=["send-sms", "read-messages"],
+    redirect_uris=["com.example.cafe:/oauth", "https://example.com/cb?x=1&y=2"],
+)
+BAD = {
+    "name of 65 characters": {"name": "x" * 65},
+    "name of 65 code points, 66 UTF-16 units": {"name": "é" * 64 + "🚀"},
+    "blank name": {"name": "   "},
+    "empty name": {"name": ""},
+    "description of 257 characters": {"description": "d" * 257},
+    "redirect URI with a wildcard": {"redirect_uris": ["https://*.example.com/cb"]},
+    "relative redirect URI": {"redirect_uris": ["/oauth/cb"]},
+    "11 redirect URIs": {"redirect_uris": [f"https://example.com/{i}" for i in range(11)]},
+}
+
+
+def python_error(answers: dict[str, Any]) -> str:
+    with pytest.raises(ValueError) as caught:
+        plan_app(**answers)
+    return str(caught.value)
+
+
+def test_bad_plans_are_refused_with_pythons_message(browser, base_url: str, plan_url: str) -> None:
+    problems = []
+    with recorded_page(browser, base_url) as rec:
+        for case, change in BAD.items():
+            answers = {**BASE, **change}
+            message = python_error(answers)
+            open_guides(rec, plan_url + query(plan_pairs(answers)))
+            got = rec.page.evaluate(READ_PLAN)
+            if (got["outcome"], got["errors"], got["planShown"], got["linkShown"]) != ("", [message], False, False):
+                problems.append(f"{case}: the page shows outcome {got['outcome']!r}, errors {got['errors']}, plan shown: "
+                                f"{got['planShown']}, link shown: {got['linkShown']}; Python says {message!r}")
+
+        # An unknown partner is not a known option: the page ignores it, Python refuses it.
+        for partners in (["acme"], ["bt", "acme"]):
+            answers = {**BASE, "partners": partners}
+            assert python_error(answers).startswith("partners: got 'acme'; valid values: "), python_error(answers)
+            known = [p for p in partners if p in PARTNERS.ids]
+            open_guides(rec, plan_url + query(plan_pairs(answers)))
+            got = rec.page.evaluate(READ_PLAN)
+            if known:
+                problems += [f"partners {partners}: {p}" for p in plan_problems({**BASE, "partners": known}, got)]
+            else:
+                message = MESSAGES["none"].format(field="partners")
+                assert python_error({**BASE, "partners": []}).startswith(message + ";")
+                if (got["outcome"], got["errors"]) != ("", [message]):
+                    problems.append(f"partners {partners}: outcome {got['outcome']!r}, errors {got['errors']}, "
+                                    f"expected {message!r} as Python says for no known partner")
+
+        # At the limits, still valid: 64 code points (128 UTF-16 units), 256, 10 URIs.
+        edge = {**BASE, "name": "🚀" * 64, "description": "é" * 256,
+                "redirect_uris": [f"https://example.com/{i}" for i in range(10)]}
+        open_guides(rec, plan_url + query(plan_pairs(edge)))
+        problems += [f"at the limits: {p}" for p in plan_problems(edge, rec.page.evaluate(READ_PLAN))]
+        problems += rec.problems()
+    assert not problems, "\n".join(problems)
+
+
+# 3. A reader's plan, by clicking and typing ------------------------------------------------------
+
+def test_a_reader_plans_an_sms_sender(browser, base_url: str, plan_url: str) -> None:
+    """"I want to send SMS from our server": click and type; hidden questions are the contract's."""
+    with recorded_page(browser, base_url) as rec:
+        page = rec.page
+        started = time.perf_counter()
+        open_guides(rec, plan_url)
+        loaded = time.perf_counter()
+        root = page.locator('.decision-guide[data-guide="plan_app"]')
+        link = root.locator(".decision-guide__console")
+        answers: dict[str, Any] = {}
+
+        def pick(question: str, value: str) -> None:
+            root.locator(f'input[data-question="{question}"][value="{value}"]').click()
+            if QUESTIONS[question].kind == "multi":
+                answers.setdefault(question, []).append(value)
+            else:
+                answers[question] = value == "yes" if QUESTIONS[question].kind == "bool" else value
+
+        def shown() -> set[str]:
+            return set(page.evaluate(READ_PLAN)["visible"])
+
+        pick("purpose", "call-apis")
+        root.locator('[data-text="name"]').press_sequentially("SMS notifier (staging)")
+        answers["name"] = "SMS notifier (staging)"
+        pick("acts_for_users", "no")
+        pick("has_user_interface", "no")
+        assert "platform" not in shown(), "a platform question for an app without a user interface"
+        pick("stay_signed_in", "no")
+        pick("capabilities", "send-sms")
+        pick("own_company_data_only", "yes")
+        private = {"communication_platform", "for_ringcentral_customers", "restrict_to_partners", "partners"}
+        assert not shown() & private, f"partner or access questions for a private app: {shown() & private}"
+        pick("interactive_messages", "no")
+        assert not shown() & {"install_via_web", "redirect_uris"}, "add-in or OAuth questions for a server script"
+        link.wait_for(state="visible")
+        done = time.perf_counter()
+        full = {**answers, "description": "", "communication_platform": False, "for_ringcentral_customers": False,
+                "restrict_to_partners": False, "install_via_web": False}
+        plan = plan_app(**full)
+        got = page.evaluate(READ_PLAN)
+        assert got["outcome"] == plan.id and got["href"] == plan.console_url, (got["outcome"], got["href"], plan)
+        assert shown() == relevant(full)
+        assert sorted(parse_qsl(got["search"].lstrip("?"))) == sorted(plan_pairs(full)), got["search"]
+        print(f"\nplanner: page loaded in {loaded - started:.2f} s, console link after "
+              f"{done - started:.2f} s of clicking and typing")
+
+        # Now a public app with a user interface, for selected partners: the questions appear as they matter.
+        pick("has_user_interface", "yes")
+        assert {"platform", "redirect_uris"} <= shown()
+        pick("platform", "server-web")
+        root.locator('[data-text="redirect_uris"]').press_sequentially("https://example.com/cb?x=1&y=2\ncom.example.app:/oauth")
+        pick("own_company_data_only", "no")
+        assert "communication_platform" in shown() and "for_ringcentral_customers" not in shown()
+        pick("communication_platform", "no")
+        assert "for_ringcentral_customers" in shown() and "restrict_to_partners" not in shown()
+        pick("for_ringcentral_customers", "yes")
+        assert "restrict_to_partners" in shown() and "partners" not in shown()
+        pick("restrict_to_partners", "yes")
+        assert "partners" in shown()
+        pick("partners", "verizon")
+        pick("partners", "bt")
+        full = {**full, **answers, "redirect_uris": ["https://example.com/cb?x=1&y=2", "com.example.app:/oauth"]}
+        assert not plan_problems(full, page.evaluate(READ_PLAN)), plan_problems(full, page.evaluate(READ_PLAN))
+
+        # An add-in: the install question appears, the link goes, its reason shows.
+        pick("purpose", "extend-desktop-app")
+        assert "install_via_web" in shown()
+        pick("install_via_web", "yes")
+        full = {**full, **answers}
+        assert not plan_problems(full, page.evaluate(READ_PLAN)), plan_problems(full, page.evaluate(READ_PLAN))
+        # A bot: no platform question, whatever the user interface.
+        pick("purpose", "chat-bot")
+        assert "platform" not in shown() and "install_via_web" not in shown()
+        full = {**full, **answers}
+        assert not plan_problems(full, page.evaluate(READ_PLAN)), plan_problems(full, page.evaluate(READ_PLAN))
+        assert not rec.problems(), "\n".join(rec.problems())
+
+
+@pytest.mark.xfail(strict=True, reason="the description box splits lines: a typed multi-line description is "
+                   "cut to its first line in the plan and the console link (Python keeps it whole)")
+def test_a_typed_multi_line_description_is_kept_whole(browser, base_url: str, plan_url: str) -> None:
+    answers = {**BASE, "description": "Texts our customers.\nRuns every night."}
+    start = {k: v for k, v in answers.items()}
+    start["description"] = ""
+    with recorded_page(browser, base_url) as rec:
+        open_guides(rec, plan_url + query(plan_pairs(start)))
+        box = rec.page.locator('.decision-guide[data-guide="plan_app"] [data-text="description"]')
+        box.press_sequentially(answers["description"])
+        got = rec.page.evaluate(READ_PLAN)
+    plan = plan_app(**answers)
+    assert got["href"] == plan.console_url, f"page: {got['href']}\nPython: {plan.console_url}"
+
+
+# 4. The Markdown copy, and the add-in without a link ----------------------------------------------
+
+def test_markdown_copy_names_the_app_and_every_step(browser, base_url: str, plan_url: str) -> None:
+    add_in = {**BASE, "purpose": "extend-desktop-app", "install_via_web": True}
+    with recorded_page(browser, base_url) as rec:
+        for answers in (BASE, add_in):
+            plan = plan_app(**answers)
+            open_guides(rec, plan_url + query(plan_pairs(answers)))
+            got = rec.page.evaluate(READ_PLAN)
+            assert not plan_problems(answers, got), plan_problems(answers, got)
+            lines = got["markdown"].split("\n")
+            assert lines[0] == f"# App plan: {answers['name']}", lines[0]
+            assert [line[3:] for line in lines if line.startswith("## ")] == STEP_TITLES
+            assert got["headings"] == STEP_TITLES
+            items = [line for line in lines if line.startswith("- [ ] ")]
+            # Each checklist line is there with its label and value (the words after: see the next test).
+            expected = [f"- [ ] {line.label}: {line.value}" for _, section in plan.sections for line in section]
+            assert len(items) == len(expected) and all(i.startswith(e) for i, e in zip(items, expected)), (
+                "\n".join(f"{a}\n{b}" for a, b in zip(items, expected) if not a.startswith(b)))
+            if plan.console_url:
+                assert lines[-1] == markdown_link(plan.console_url, exact=True)
+                assert got["linkShown"] and not got["blocked"]
+            else:
+                assert "Developer Console](" not in got["markdown"]
+                assert got["linkHidden"], "the script should hide the console link of an add-in"
+                assert got["blocked"] == plan.console_url_reason and got["blockedShown"], got["blocked"]
+        assert not rec.problems(), "\n".join(rec.problems())
+
+
+@pytest.mark.xfail(strict=True, reason="the build's JS minifier (mkdocs-minify-plugin, jsmin) drops the space in "
+                   "the template literal ` (${why})`: Markdown lines read 'REST API App(The REST API app…)'")
+def test_markdown_checklist_lines_read_like_the_page(browser, base_url: str, plan_url: str) -> None:
+    plan = plan_app(**BASE)
+    with recorded_page(browser, base_url) as rec:
+        open_guides(rec, plan_url + query(plan_pairs(BASE)))
+        got = rec.page.evaluate(READ_PLAN)
+    items = [line for line in got["markdown"].split("\n") if line.startswith("- [ ] ")]
+    expected = [f"- [ ] {line.label}: {line.value}" + (f" ({line.why})" if line.why else "")
+                for _, section in plan.sections for line in section]
+    assert items == expected, "\n".join(f"page:   {a}\nPython: {b}" for a, b in zip(items, expected) if a != b)
+
+
+@pytest.mark.xfail(strict=True, reason="Material's .md-button display:inline-block overrides the hidden attribute: "
+                   "for an add-in the 'Open in the Developer Console' button stays visible, with href '#'")
+def test_console_link_is_out_of_sight_for_add_ins(browser, base_url: str, plan_url: str) -> None:
+    add_in = {**BASE, "purpose": "extend-desktop-app", "install_via_web": True}
+    assert plan_app(**add_in).console_url is None
+    with recorded_page(browser, base_url) as rec:
+        open_guides(rec, plan_url + query(plan_pairs(add_in)))
+        got = rec.page.evaluate(READ_PLAN)
+        box = rec.page.locator(".decision-guide__console").bounding_box()
+    assert got["linkHidden"], "the script did not hide the link"
+    assert not got["linkShown"], f"the hidden console link is displayed ({box}), href {got['href']!r}"
+
+
+@pytest.mark.xfail(strict=True, reason="the Markdown copy takes the link's resolved href, where the browser "
+                   "percent-encodes the apostrophe (%27): it differs from the console link and Python's console_url")
+def test_markdown_link_is_the_console_link(browser, base_url: str, plan_url: str) -> None:
+    answers = {**BASE, "name": "Bob's app"}
+    plan = plan_app(**answers)
+    with recorded_page(browser, base_url) as rec:
+        open_guides(rec, plan_url + query(plan_pairs(answers)))
+        got = rec.page.evaluate(READ_PLAN)
+    assert got["href"] == plan.console_url
+    assert got["markdown"].split("\n")[-1] == markdown_link(plan.console_url, exact=True), got["markdown"].split("\n")[-1]
+
+
+# 5. axe-core, and the page without JavaScript -------------------------------------------------------
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_on_the_planner(browser, base_url: str, plan_url: str, scheme: str) -> None:
+    partly = [("purpose", "call-apis"), ("acts_for_users", "yes"), ("has_user_interface", "yes"), ("name", "x" * 65),
+              ("redirect_uris", "/relative")]
+    report = []
+    with recorded_page(browser, base_url, color_scheme=scheme) as rec:
+        for state, pairs in (("unanswered", []), ("partly answered, with errors", partly), ("complete", plan_pairs(BASE))):
+            open_guides(rec, plan_url + query(pairs))
+            set_color_scheme(rec.page, scheme)  # type: ignore[arg-type]
+            assert color_scheme_of(rec.page) == scheme
+            got = rec.page.evaluate(READ_PLAN)
+            assert (len(got["errors"]) == 2) == (state.startswith("partly")), f"{state}: errors {got['errors']}"
+            assert bool(got["outcome"]) == (state == "complete"), f"{state}: outcome {got['outcome']!r}"
+            report += [f"[{state}] {v}" for v in axe_violations(rec.page)]
+        assert not rec.problems(), "\n".join(rec.problems())
+    assert not report, f"axe-core, {scheme} scheme, plan/:\n\n" + "\n\n".join(report)
+
+
+def test_planner_without_javascript_links_every_step(browser, base_url: str, plan_url: str, site_dir: Path) -> None:
+    with recorded_page(browser, base_url, java_script_enabled=False) as rec:
+        rec.goto(plan_url)
+        got = rec.page.evaluate("""() => {
+            const root = document.querySelector('.decision-guide[data-guide="plan_app"]');
+            const paths = root.querySelector('details.decision-guide__paths');
+            return {open: paths.open, shown: paths.checkVisibility(),
+                    formShown: root.querySelector('.decision-guide__form').checkVisibility(),
+                    links: [...paths.querySelectorAll('li a')].map((a) => [a.textContent, a.href])};
+        }""")
+    assert got["open"] and got["shown"] and not got["formShown"], got
+    assert [text for text, _ in got["links"]] == STEP_TITLES, got["links"]
+    for _, href in got["links"]:
+        path = href.removeprefix(base_url)
+        assert (site_dir / path / "index.html").is_file(), f"plan/ without JavaScript links to a missing page: {href}"
