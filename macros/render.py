@@ -23,8 +23,9 @@ def dom_id(*parts: str) -> str:
 def question_html(guide: str, question: Question, hidden: bool) -> str:
     """One fieldset: the question as its legend, an input per option, its label holding the hint."""
     kind = "checkbox" if question.kind == "multi" else "radio"
+    name = "" if kind == "checkbox" else f' name="{guide}.{question.name}"'  # a name groups radios
     options = "".join(
-        f'<label class="decision-guide__option"><input type="{kind}" name="{guide}.{question.name}" '
+        f'<label class="decision-guide__option"><input type="{kind}"{name} '
         f'value="{escape(option.id)}" data-question="{escape(question.name)}"><span>{escape(option.label)}</span>'
         + (f'<span class="decision-guide__hint">{escape(option.hint)}</span>' if option.hint else "")
         + "</label>"

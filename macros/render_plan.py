@@ -10,9 +10,10 @@ from macros.decisions.plan import (
     BLANK, CONSOLE_PARAMS, FREE_LINES, MESSAGES, NEXT_STEPS, PARTS, STEPS, TEXT_RULES, Line, Part,
 )
 from macros.render import Resolve, cover_data, dom_id, frame, question_html
-from macros.tree import build_tree
+from macros.tree import Ask, build_tree
 
 NAME = "plan_app"
+ALWAYS = ("name", "description", "capabilities")  # asked whatever the other answers
 _HINTS = {
     "name": f"Never shown publicly; at most {facts.NAME_MAX} characters.",
     "description": f"Optional; at most {facts.DESCRIPTION_MAX} characters.",
@@ -30,13 +31,14 @@ def line_html(line: Line) -> str:
             f'<strong class="decision-guide__value">{escape(line.value)}</strong>{why}</li>')
 
 
-def text_html(rule_name: str, label: str, multiline: bool) -> str:
+def text_html(rule_name: str, label: str, multiline: bool, hidden: bool) -> str:
     """A free-form answer: a labelled text box with its hint."""
     fid = dom_id(NAME, rule_name)
     box = (f'<textarea id="{fid}" rows="3" data-text="{rule_name}" data-lines aria-describedby="{fid}-hint"></textarea>'
            if multiline else
            f'<input type="text" id="{fid}" data-text="{rule_name}" aria-describedby="{fid}-hint" autocomplete="off">')
-    return (f'<div class="decision-guide__question decision-guide__text" data-name="{rule_name}">'
+    return (f'<div class="decision-guide__question decision-guide__text" data-name="{rule_name}"'
+            f'{" hidden" if hidden else ""}>'
             f'<label for="{fid}">{escape(label)}</label>'
             f'<span class="decision-guide__hint" id="{fid}-hint">{escape(_HINTS[rule_name])}</span>{box}</div>')
 
@@ -47,14 +49,15 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
     text_labels = {"name": "App name", "description": "Description", "redirect_uris": "OAuth redirect URIs"}
     trees = [build_tree(part.questions, part.function) for part in PARTS]
     shown: set[str] = set()
+    first = set(ALWAYS) | {tree.root.question.name for tree in trees if isinstance(tree.root, Ask)}
     steps = []
     for number, (step, title, fields) in enumerate(STEPS, start=1):
         body = []
         for field in fields:
             if field in text_labels:
-                body.append(text_html(field, text_labels[field], multiline=field != "name"))
+                body.append(text_html(field, text_labels[field], multiline=field != "name", hidden=field not in first))
             elif field not in shown:
-                body.append(question_html(NAME, questions[field], hidden=False))
+                body.append(question_html(NAME, questions[field], hidden=field not in first))
             shown.add(field)
         if not body:
             continue
@@ -66,12 +69,13 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
     ) + f'<template data-line>{line_html(Line("", "", "-"))}</template>'
     templates += (
         '<template data-status="todo"><p>Answer the questions above and your plan appears below.</p></template>'
-        '<template data-status="fix"><p>Your plan needs a fix first:</p></template>'
+        '<template data-status="fix"><p>Your plan needs a fix first:</p><ul class="decision-guide__errors"></ul></template>'
         '<template data-status="ready"><p>Your plan is ready below: one checklist per step of the console.</p></template>'
     )
     plan = (
         '<div class="decision-guide__plan" hidden>'
-        + "".join(f'<h3>{escape(title)}</h3><ul class="decision-guide__checklist" data-section="{step}">'
+        + "".join(f'<h3><a href="{escape(resolve(_STEP_PAGES[step]))}">{escape(title)}</a></h3>'
+                  f'<ul class="decision-guide__checklist" data-section="{step}">'
                   f'{"".join(map(line_html, NEXT_STEPS)) if step == "next" else ""}</ul>'
                   for step, title, _ in STEPS)
         + '<p class="decision-guide__blocked"></p>'
@@ -80,28 +84,27 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
     )
     form = "".join(steps) + templates
     fallback = (
-        "<p>Without JavaScript the planner cannot put your answers together, but every step has its own "
-        "guide that shows every path:</p><ol>"
+        "<p>The planner needs JavaScript; each step's guide shows every path without it:</p><ol>"
         + "".join(f'<li><a href="{escape(resolve(_STEP_PAGES[step]))}">{escape(title)}</a></li>' for step, title, _ in STEPS)
-        + "</ol><p>Then open the Developer Console's new-app form and fill in your values: "
-        + ", ".join(f"<code>{param}</code>" for _, param in CONSOLE_PARAMS) + ".</p>"
+        + "</ol>"
     )
     data: dict[str, Any] = {
         "kind": "plan",
         "parts": [{"step": part.step, "tree": tree.to_json(), "leaves": [_leaf(leaf) for leaf in tree.leaves]}
                   for part, tree in zip(PARTS, trees)],
-        "always": ["purpose", "name", "description", "capabilities"],
+        "always": list(ALWAYS),
         "rules": [{"name": r.name, "max": r.max_length, "required": r.required, "pattern": r.pattern,
                    "items": r.max_items, "label": r.label} for r in TEXT_RULES],
         "blank": BLANK, "messages": MESSAGES,
         "lines": {key: [line.label, line.value, line.why] for key, line in FREE_LINES.items()},
         "cover": cover_data(CAPABILITIES),
         "carriers": {pid: str(p.carrier_id) for pid, p in facts.PARTNERS.items()},
-        "partnerNames": {pid: p.name for pid, p in facts.PARTNERS.items()},
         "params": [list(pair) for pair in CONSOLE_PARAMS], "base": facts.NEW_APP_URL,
     }
     return frame(guide, form, fallback, data, label="Plan your app", after=plan)
 
 
 def _leaf(part: Part) -> dict[str, Any]:
-    return {"ids": list(part.ids), "params": dict(part.params), "asks": list(part.asks), "blocked": part.blocked}
+    """A part's leaf for the page; empty fields are left out."""
+    leaf = {"ids": list(part.ids), "params": dict(part.params), "asks": list(part.asks), "blocked": part.blocked}
+    return {key: value for key, value in leaf.items() if value}

@@ -59,7 +59,10 @@ def test_every_svg_is_small() -> None:
 
 
 def test_each_guide_page_adds_little(site_dir: Path) -> None:
-    assets = w.guide_assets(GUIDES_JS, GUIDES_CSS).total_gzipped
+    """What a reader downloads for the guides: their markup, and their JS and CSS as served."""
+    served = w.served_guide_assets(site_dir)
+    assert {asset.kind for asset in served} == {"js", "css"}, served
+    assets = sum(asset.gzipped for asset in served)
     pages = w.guide_page_weights(site_dir, assets)
     assert pages, "no built page holds a .decision-guide element: nothing was measured"
     problems = heavy_guide_pages(pages)

@@ -1,14 +1,12 @@
-/* Decision guides. Every rule lives in Python (macros/decisions); the build embeds its results as
-   data, and this script only looks them up: it walks question trees, takes the union of per-option
-   permissions minus what another includes, checks free text against the constraints it is given,
-   and fills templates. Answers live in the query string; nothing read from it becomes HTML. */
+/* Decision guides: the rules live in Python (macros/); this only looks up the data the build
+   embedded. Answers live in the query string; nothing read from it becomes HTML. */
 (() => {
   "use strict";
   const own = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
   const full = (pattern, text) => new RegExp(`^(?:${pattern})$`).test(text);
   const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, key) => (own(values, key) ? String(values[key]) : m));
 
-  /* Walk a tree {q, a: {answer: node}} with the answers; a leaf is an index. */
+  /* Walk a tree {q, a: {answer: node}}; a leaf is an index. */
   const walk = (node, answers) => {
     const asked = [];
     while (typeof node === "object") {
@@ -20,7 +18,7 @@
     return { asked, leaf: node };
   };
 
-  /* The permissions combinator: union of the needs, minus what another chosen permission implies. */
+  /* Permissions: the union of the needs, minus what another chosen one implies. */
   const cover = (data, chosen) => {
     const wanted = new Set(chosen.flatMap((c) => data.needs[c]));
     const leftOut = new Map();
@@ -31,7 +29,7 @@
     return { kept: [...wanted].filter((name) => !leftOut.has(name)).sort(), leftOut };
   };
 
-  /* Each kind fills the result and returns the question names it asks now, or the outcome "". */
+  /* Each kind shows its result and returns the questions it asks now. */
   const kinds = {
     tree(root, data, answers, show) {
       const path = walk(data.tree, answers);
@@ -83,13 +81,13 @@
         const leaf = part.leaves[path.leaf];
         ids.push(...leaf.ids);
         Object.assign(values, leaf.params);
-        leaf.asks.forEach((name) => asked.add(name));
-        blocked = blocked || leaf.blocked;
+        leaf.asks?.forEach((name) => asked.add(name));
+        blocked = blocked || leaf.blocked || "";
         lines[part.step].push(...template(`[data-leaf="${i}-${path.leaf}"]`).cloneNode(true).children);
       });
 
       const text = (name) => (asked.has(name) ? answers.get(name) || [] : []);
-      /* A missing answer is only worth saying once everything else is answered. */
+      /* Say a missing answer only once the rest is answered. */
       const errors = [];
       const report = (key, more) => (complete || !["blank", "none"].includes(key)) && errors.push(fill(data.messages[key], more));
       for (const rule of data.rules) {
@@ -114,17 +112,14 @@
       if (description) lines.describe.push(line("description", description));
       if (asked.has("redirect_uris")) lines.auth.push(...(uris.length ? uris.map((uri) => line("redirect_uris", uri)) : [line("no_redirect_uris", "")]));
       lines.security.unshift(line("permissions", kept.join(", ") || "None"));
-      lines.security.push(...partners.map((id) => line("partners", data.partnerNames[id], { carrier: data.carriers[id] })));
+      const partnerName = (id) => root.querySelector(`[data-question=partners][value=${id}] + span`).textContent;
+      lines.security.push(...partners.map((id) => line("partners", partnerName(id), { carrier: data.carriers[id] })));
 
       const ready = complete && !errors.length;
       const box = root.querySelector(".decision-guide__plan");
       box.hidden = !ready;
       const status = template(`[data-status="${ready ? "ready" : errors.length ? "fix" : "todo"}"]`).cloneNode(true);
-      if (errors.length) {
-        const list = status.appendChild(document.createElement("ul"));
-        list.className = "decision-guide__errors";
-        list.append(...errors.map((e) => Object.assign(document.createElement("li"), { textContent: e })));
-      }
+      status.querySelector("ul")?.append(...errors.map((e) => Object.assign(document.createElement("li"), { textContent: e })));
       if (ready) {
         for (const [step, items] of Object.entries(lines)) box.querySelector(`[data-section="${step}"]`).replaceChildren(...items);
         Object.assign(values, {
@@ -137,12 +132,9 @@
         link.href = blocked ? "#" : `${data.base}?${query.join("&")}`;
         root.querySelector(".decision-guide__blocked").textContent = blocked;
         const markdown = [`# App plan: ${name}`];
-        for (const heading of box.querySelectorAll("h3")) {
-          markdown.push("", `## ${heading.textContent}`, "");
-          for (const item of heading.nextElementSibling.children) {
-            const why = item.querySelector(".decision-guide__why")?.textContent;
-            markdown.push(`- [ ] ${item.querySelector(".decision-guide__label").textContent}: ${item.querySelector(".decision-guide__value").textContent}${why ? ` (${why})` : ""}`);
-          }
+        for (const item of box.querySelectorAll("h3, li")) {
+          const [label, value, why] = [...item.children].map((part) => part.textContent);
+          markdown.push(item.tagName === "H3" ? `\n## ${label}\n` : `- [ ] ${label}: ${value}` + (why ? ` (${why})` : ""));
         }
         if (!blocked) markdown.push("", `[Open in the Developer Console](${link.href})`);
         root.querySelector(".decision-guide__copy").dataset.clipboardText = markdown.join("\n");
@@ -161,11 +153,11 @@
     const inputs = [...form.querySelectorAll("input[data-question]")];
     const texts = [...form.querySelectorAll("[data-text]")];
     const names = [...new Set(inputs.map((i) => i.dataset.question).concat(texts.map((t) => t.dataset.text)))];
-    const isText = (name) => texts.some((t) => t.dataset.text === name);
-    const valid = (name, value) => isText(name) || inputs.some((i) => i.dataset.question === name && i.value === value);
+    const valid = (name, value) =>
+      texts.some((t) => t.dataset.text === name) || inputs.some((i) => i.dataset.question === name && i.value === value);
     const visible = (element) => !element.closest("[data-name]").hidden;
 
-    /* Only known options count; anything else in the URL is ignored. */
+    /* Unknown options in the URL are ignored. */
     const fromUrl = () => {
       const params = new URLSearchParams(location.search);
       const answers = new Map();
@@ -190,9 +182,9 @@
       result.dataset.outcome = outcome;
       result.replaceChildren(...content);
     };
-    /* Show what the answers lead to; answers from the URL are also put into the form. */
-    const render = (answers, fromUrl = false) => {
-      if (fromUrl) {
+    /* Show where the answers lead; with sync, put them in the form too. */
+    const render = (answers, sync = false) => {
+      if (sync) {
         for (const input of inputs) input.checked = (answers.get(input.dataset.question) || []).includes(input.value);
         for (const box of texts) box.value = (answers.get(box.dataset.text) || []).join("\n");
       }
@@ -201,7 +193,7 @@
       return asked;
     };
 
-    /* Keep the URL in step: this guide's answers that matter, everything else untouched. */
+    /* Keep this guide's answers that matter in the URL. */
     const save = (answers, asked, replace = false) => {
       const params = new URLSearchParams(location.search);
       for (const name of names) params.delete(name);
@@ -212,7 +204,7 @@
       if (replace) history.replaceState(null, "", url);
       else history.pushState(null, "", url);
     };
-    /* A click is a step back can return to; typing only keeps the URL up to date. */
+    /* A click adds a history step; typing replaces it. */
     const update = (replace) => {
       const answers = fromForm();
       save(answers, render(answers), replace);
@@ -231,7 +223,7 @@
     render(fromUrl(), true);
   };
 
-  /* Back and forward: every guide on the page takes its answers from the URL again. */
+  /* Back and forward: every guide reads the URL again. */
   const refreshers = new WeakMap();
   addEventListener("popstate", () => document.querySelectorAll(".decision-guide").forEach((root) => refreshers.get(root)?.()));
 

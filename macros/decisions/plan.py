@@ -28,7 +28,7 @@ PLAN_PLATFORM = Question(PLATFORM.name, PLATFORM.prompt, "choice",
                          tuple(o for o in PLATFORM.options if o.id != "no-ui"))
 PARTNERS = Question(
     "partners", "Which partners may use your app?", "multi",
-    tuple(Option(pid, p.name, f"Carrier id {p.carrier_id}" + (", segregated environment" if p.segregated else ""))
+    tuple(Option(pid, p.name, "Segregated environment, extra requirements" if p.segregated else "")
           for pid, p in facts.PARTNERS.items()),
 )
 
@@ -54,8 +54,8 @@ class Part:
 
 
 def _line(label: str, decision: Decision) -> Line:
-    """A checklist line for a decision: its title, its first reason and any warning (the guide has the rest)."""
-    return Line(label, decision.title, " ".join(decision.reasons[:1] + decision.notes))
+    """A checklist line for a decision: its title and any warning; the reasons are on the step's page."""
+    return Line(label, decision.title, " ".join(decision.notes))
 
 
 def type_part(*, purpose: str) -> Part:
@@ -90,8 +90,7 @@ def platform_part(*, purpose: str, has_user_interface: bool, platform: Optional[
         where = kind = PLAN_PLATFORM.check(platform)
     proof = pkce(platform=where)
     platform_type = facts.PLATFORM_TYPES[kind]
-    lines = (Line("Platform type", platform_type, "The console asks: from what type of app will you be calling the API?"),
-             _line("PKCE", proof))
+    lines = (Line("Platform type", platform_type), _line("PKCE", proof))
     return Part(lines, (proof.id,), (("type", platform_type),))
 
 
@@ -318,7 +317,7 @@ FREE_LINES = {
     "redirect_uris": Line("Redirect URI", "{value}", "Where the 3-legged OAuth flow sends users back to."),
     "no_redirect_uris": Line("Redirect URI", "Add at least one", "The 3-legged OAuth flow sends users back to it."),
     "partners": Line("Partner", "{value}", "Carrier id {carrier}."),
-    "permissions": Line("Permissions", "{value}", "Only what your app needs: a permission that another one includes is left out."),
+    "permissions": Line("Permissions", "{value}"),
 }
 
 
