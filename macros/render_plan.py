@@ -32,9 +32,10 @@ def line_html(line: Line) -> str:
 
 
 def text_html(rule_name: str, label: str, multiline: bool, hidden: bool) -> str:
-    """A free-form answer: a labelled text box with its hint."""
+    """A free-form answer: a labelled text box with its hint; a list takes one item a line."""
     fid = dom_id(NAME, rule_name)
-    box = (f'<textarea id="{fid}" rows="3" data-text="{rule_name}" data-lines aria-describedby="{fid}-hint"></textarea>'
+    lines = " data-lines" if rule_name == "redirect_uris" else ""
+    box = (f'<textarea id="{fid}" rows="3" data-text="{rule_name}"{lines} aria-describedby="{fid}-hint"></textarea>'
            if multiline else
            f'<input type="text" id="{fid}" data-text="{rule_name}" aria-describedby="{fid}-hint" autocomplete="off">')
     return (f'<div class="decision-guide__question decision-guide__text" data-name="{rule_name}"'

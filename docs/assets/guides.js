@@ -128,15 +128,16 @@
         });
         const query = data.params.filter(([key]) => values[key]).map(([key, param]) => `${param}=${encodeURIComponent(values[key])}`);
         const link = root.querySelector(".decision-guide__console");
+        const url = `${data.base}?${query.join("&")}`;
         link.hidden = Boolean(blocked);
-        link.href = blocked ? "#" : `${data.base}?${query.join("&")}`;
+        link.href = blocked ? "#" : url;
         root.querySelector(".decision-guide__blocked").textContent = blocked;
         const markdown = [`# App plan: ${name}`];
         for (const item of box.querySelectorAll("h3, li")) {
           const [label, value, why] = [...item.children].map((part) => part.textContent);
           markdown.push(item.tagName === "H3" ? `\n## ${label}\n` : `- [ ] ${label}: ${value}` + (why ? ` (${why})` : ""));
         }
-        if (!blocked) markdown.push("", `[Open in the Developer Console](${link.href})`);
+        if (!blocked) markdown.push("", `[Open in the Developer Console](<${url}>)`);
         root.querySelector(".decision-guide__copy").dataset.clipboardText = markdown.join("\n");
       }
       show(ready ? [...ids, kept.join("+") || "none"].join("/") : "", [status]);
