@@ -96,8 +96,12 @@ READY = "() => [...document.querySelectorAll('.decision-guide')].every((g) => g.
 
 def open_guides(rec: RecordedPage, url: str) -> None:
     """Load ``url`` (relative to the site root) and wait until every guide on it is set up."""
-    rec.page.goto(rec.base_url + url.lstrip("/"), wait_until="domcontentloaded")
-    rec.page.wait_for_function(READY)
+    rec.page.goto(rec.base_url + url.lstrip("/"), wait_until="load")
+    try:
+        rec.page.wait_for_function(READY, timeout=10_000)
+    except Exception as exc:  # noqa: BLE001 - playwright's TimeoutError: say what the page said
+        raise AssertionError(f"/{url}: the guides were not set up ({exc.__class__.__name__}); "
+                             f"the page reported: {rec.problems()}") from None
 
 
 # Material's instant navigation fetches the page again and swaps its content in on the first
