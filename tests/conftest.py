@@ -14,18 +14,17 @@ Tests that use ``browser`` get the ``browser`` marker automatically, so
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+
+from benchmarks.common import static_server
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -103,25 +102,11 @@ def build_log(site_build: SiteBuild) -> str:
     return site_build.log
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path) -> Iterator[str]:
     """Serve the built site on 127.0.0.1 (a free port) from a background thread."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with static_server(site_dir) as url:
+        yield url
 
 
 def _no_browser(message: str) -> None:
