@@ -259,8 +259,9 @@ def test_permissions_every_single_pair_and_sample(browser, base_url: str, site_d
             checked += len(sets)
             problems += rec.problems()
             rec.clear()
-    print(f"\npermissions: {checked} sets ({len(singles)} singles, {len(pairs)} pairs, {len(sample)} sampled, "
-          f"per page) in {time.perf_counter() - started:.1f} s")
+    print(f"\npermissions: {checked} checks on {len(pages_of(site_dir)['permissions'])} page(s): {len(singles)} singles "
+          f"loaded, then {len(singles)} singles, {len(pairs)} pairs and {len(sample)} sampled sets in place, "
+          f"{time.perf_counter() - started:.1f} s")
     assert len(pairs) == 120 and len(sample) >= 500
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:50])
 
