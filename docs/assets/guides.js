@@ -22,7 +22,7 @@
   const cover = (data, chosen) => {
     const wanted = new Set(chosen.flatMap((c) => data.needs[c]));
     const leftOut = new Map();
-    for (const name of wanted) {
+    for (const name of [...wanted].sort()) {
       const by = [...wanted].filter((other) => data.implies[other].includes(name)).sort();
       if (by.length) leftOut.set(name, by);
     }
