@@ -27,6 +27,8 @@ def link_resolver(docs_dir: Path, page_url: str, page_src: str) -> Callable[[str
             raise MacroError(f"{page_src}: a guide links to {target!r}, which is not a page in docs/")
         url = "" if path == "index.md" else path.removesuffix(".md").removesuffix("/index") + "/"
         href = get_relative_url(url or ".", page_url or ".")
+        if not href.endswith("/"):  # a page is a folder: keep the slash that the site's URLs end with
+            href += "/"
         return href + ("#" + fragment if fragment else "")
     return resolve
 
