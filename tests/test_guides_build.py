@@ -148,3 +148,26 @@ def test_link_to_a_missing_page_fails(tmp_path: Path) -> None:
     assert resolve("index.md") == "../"
     with pytest.raises(MacroError, match="security.md: a guide links to 'nowhere.md'"):
         resolve("nowhere.md")
+
+
+RELOAD = """
+import pathlib, sys
+from mkdocs_macros.util import import_local_module
+project = pathlib.Path(sys.argv[1])
+first = import_local_module(str(project), "macros")
+before = sys.modules["macros.decisions"].app_type(purpose="chat-bot").title
+first.on_post_build(None)
+rule = project / "macros" / "decisions" / "app_type.py"
+rule.write_text(rule.read_text().replace('"RingCentral Bot"', '"Edited Bot"'))
+import_local_module(str(project), "macros")
+print(before, "->", sys.modules["macros.decisions"].app_type(purpose="chat-bot").title)
+"""
+
+
+def test_an_edited_rule_is_imported_anew_by_the_next_build(tmp_path: Path) -> None:
+    """mkdocs serve: the plugin imports the package once, so after a build the package is forgotten."""
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    run = subprocess.run([sys.executable, "-c", RELOAD, str(project)], cwd=tmp_path, capture_output=True,
+                         text=True, timeout=120)
+    assert run.stdout.strip() == "RingCentral Bot -> Edited Bot", run.stderr
