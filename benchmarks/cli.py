@@ -21,8 +21,8 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=5, help="builds of each site for the build-time median (default 5)")
     parser.add_argument("--serve-runs", type=int, default=3, help="edits of each kind under `mkdocs serve` (default 3)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
-    parser.add_argument("--lighthouse-runs", type=int, default=1,
-                        help="Lighthouse runs per page; the run with the median performance score counts (default 1)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3,
+                        help="Lighthouse runs per page; the run with the median performance score counts (default 3)")
     parser.add_argument("--no-gzip", action="store_true",
                         help="serve the site to Lighthouse uncompressed (default: gzip level 6, as a web server would)")
     args = parser.parse_args(argv)

@@ -7,7 +7,7 @@ enumerated (the app's name, description and redirect URIs, the partners, the cap
 checked by the text rules and the permissions cover below, which the page receives as data.
 """
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Optional
 from urllib.parse import quote
 
@@ -222,7 +222,6 @@ class Plan:
     sections: tuple[tuple[str, tuple[Line, ...]], ...]
     console_url: Optional[str]
     console_url_reason: str = ""
-    parts: tuple[Part, ...] = field(default=(), repr=False)
 
 
 def _texts(name: Any, description: Any, redirect_uris: Any) -> dict[str, tuple[str, ...]]:
@@ -307,7 +306,7 @@ def plan_app(*, purpose: str, name: str, description: str = "", acts_for_users: 
                   redirect_uris=",".join(texts["redirect_uris"]))
     reason = next((part.blocked for part in parts if part.blocked), "")
     ids = tuple(i for part in parts for i in part.ids) + (scopes.id,)
-    return Plan("/".join(ids), sections, None if reason else console_url(values), reason, parts)
+    return Plan("/".join(ids), sections, None if reason else console_url(values), reason)
 
 
 # Checklist lines for the free-form answers; "{value}" (and "{carrier}") are filled in, here and in the page.
