@@ -73,3 +73,20 @@ def test_nav_link_uses_instant_navigation(browser, base_url: str, site_dir: Path
         assert page.evaluate("window.__instantNavigationProbe") == "still here", "the click reloaded the whole page"
         assert not full_loads, f"full page loads during instant navigation: {full_loads}"
         assert not rec.problems(), "\n".join(rec.problems())
+
+
+@pytest.mark.parametrize(("query", "page"), [("refresh tokens", "authentication/"), ("carrier partners", "security/"),
+                                             ("Client Secret", "next-steps/")])
+def test_search_finds_the_page(browser, base_url: str, query: str, page: str) -> None:
+    """Material's search, as a reader uses it: open it, type, and the page is among the results."""
+    with recorded_page(browser, base_url) as rec:
+        rec.goto("")
+        rec.page.keyboard.press("/")
+        meta = rec.page.locator(".md-search-result__meta")
+        meta.filter(has_not_text="Initializing").wait_for()  # the index is loaded in a worker first
+        rec.page.keyboard.type(query)
+        results = rec.page.locator(".md-search-result__item a")
+        results.first.wait_for()
+        hrefs = [urlsplit(href).path for href in results.evaluate_all("links => links.map(a => a.href)")]
+        assert f"/{page}" in hrefs, hrefs
+        assert not rec.problems(), "\n".join(rec.problems())
