@@ -75,7 +75,8 @@ def test_nav_link_uses_instant_navigation(browser, base_url: str, site_dir: Path
         assert not rec.problems(), "\n".join(rec.problems())
 
 
-@pytest.mark.parametrize(("query", "page"), [("refresh tokens", "authentication/"), ("carrier partners", "security/"),
+@pytest.mark.parametrize(("query", "page"), [("refresh tokens", "authentication/"), ("pixie", "authentication/"),
+                                             ("carrier partners", "security/"),
                                              ("Client Secret", "next-steps/")])
 def test_search_finds_the_page(browser, base_url: str, query: str, page: str) -> None:
     """Material's search, as a reader uses it: open it, type, and the page is among the results."""
