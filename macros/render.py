@@ -101,7 +101,7 @@ def cover_data(question: Question) -> dict[str, Any]:
 def render_cover_guide(guide: Guide, resolve: Resolve) -> str:
     """The permissions guide: per-option data that the browser combines (union, then drop the included)."""
     question = guide.questions[0]
-    used = sorted({name for needs in NEEDS.values() for name in needs})
+    data = cover_data(question)
     rows = "".join(
         f'<tr><td>{escape(option.label)}</td><td>{", ".join(f"<code>{n}</code>" for n in NEEDS[option.id])}</td>'
         f'<td>{escape("; ".join(facts.PERMISSIONS[n].meaning for n in NEEDS[option.id]))}</td>'
@@ -117,12 +117,12 @@ def render_cover_guide(guide: Guide, resolve: Resolve) -> str:
     parts = "".join(
         f'<li data-kept="{n}"><code>{n}</code>: {escape(facts.PERMISSIONS[n].meaning)}.</li>'
         f'<li data-left-out="{n}"><code>{n}</code> is left out: <span data-by></span> already includes it.</li>'
-        for n in used
+        for n in data["implies"]
     )
     form = (question_html(guide.name, question, hidden=False)
             + f'<template class="decision-guide__parts"><p class="decision-guide__title">Request these permissions</p>'
               f'<ul class="decision-guide__reasons">{parts}</ul></template>')
-    return frame(guide, form, fallback, {"kind": "cover", **cover_data(question)})
+    return frame(guide, form, fallback, {"kind": "cover", **data})
 
 
 def render_guide(guide: Guide, resolve: Resolve) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 from macros.decisions import Guide, facts
 from macros.decisions.permissions import CAPABILITIES
 from macros.decisions.plan import (
-    BLANK, CONSOLE_PARAMS, FREE_LINES, MESSAGES, NEXT_STEPS, PARTS, STEPS, TEXT_RULES, Line, Part,
+    BLANK, CHECKLIST, CONSOLE_PARAMS, FREE_LINES, MESSAGES, NEXT_STEPS, PARTS, STEPS, TEXT_RULES, Line,
 )
 from macros.render import Resolve, cover_data, dom_id, frame, question_html
 from macros.tree import Ask, build_tree
@@ -91,13 +91,16 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
     )
     data: dict[str, Any] = {
         "kind": "plan",
-        "parts": [{"step": part.step, "tree": tree.to_json(), "leaves": [_leaf(leaf) for leaf in tree.leaves]}
+        "parts": [{"step": part.step, "tree": tree.to_json(),
+                   "leaves": [_compact({"ids": leaf.ids, "params": dict(leaf.params), "asks": leaf.asks,
+                                        "blocked": leaf.blocked}) for leaf in tree.leaves]}
                   for part, tree in zip(PARTS, trees)],
         "always": list(ALWAYS),
-        "rules": [{"name": r.name, "max": r.max_length, "required": r.required, "pattern": r.pattern,
-                   "items": r.max_items, "label": r.label} for r in TEXT_RULES],
+        "rules": [_compact({"name": r.name, "max": r.max_length, "required": r.required, "pattern": r.pattern,
+                            "items": r.max_items, "label": r.label}) for r in TEXT_RULES],
         "blank": BLANK, "messages": MESSAGES,
         "lines": {key: [line.label, line.value, line.why] for key, line in FREE_LINES.items()},
+        "checklist": CHECKLIST,
         "cover": cover_data(CAPABILITIES),
         "carriers": {pid: str(p.carrier_id) for pid, p in facts.PARTNERS.items()},
         "params": [list(pair) for pair in CONSOLE_PARAMS], "base": facts.NEW_APP_URL,
@@ -105,7 +108,6 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
     return frame(guide, form, fallback, data, label="Plan your app", after=plan)
 
 
-def _leaf(part: Part) -> dict[str, Any]:
-    """A part's leaf for the page; empty fields are left out."""
-    leaf = {"ids": list(part.ids), "params": dict(part.params), "asks": list(part.asks), "blocked": part.blocked}
-    return {key: value for key, value in leaf.items() if value}
+def _compact(fields: dict[str, Any]) -> dict[str, Any]:
+    """Data for the page without its empty fields, which the page reads as empty."""
+    return {key: value for key, value in fields.items() if value}

@@ -26,7 +26,8 @@
       const by = [...wanted].filter((other) => data.implies[other].includes(name)).sort();
       if (by.length) leftOut.set(name, by);
     }
-    return { kept: [...wanted].filter((name) => !leftOut.has(name)).sort(), leftOut };
+    const kept = [...wanted].filter((name) => !leftOut.has(name)).sort();
+    return { kept, leftOut, id: kept.join("+") || "none" };
   };
 
   /* Each kind shows its result and returns the questions it asks now. */
@@ -44,7 +45,7 @@
 
     cover(root, data, answers, show) {
       const chosen = answers.get(data.question) || [];
-      const { kept, leftOut } = cover(data, chosen);
+      const { kept, leftOut, id } = cover(data, chosen);
       const parts = root.querySelector(".decision-guide__parts").content;
       const list = parts.querySelector("ul").cloneNode(false);
       for (const name of kept) list.append(parts.querySelector(`[data-kept="${name}"]`).cloneNode(true));
@@ -54,7 +55,7 @@
         list.append(item);
       }
       const title = parts.querySelector(".decision-guide__title").cloneNode(true);
-      show(chosen.length ? kept.join("+") || "none" : "", chosen.length ? [title, list] : []);
+      show(chosen.length ? id : "", chosen.length ? [title, list] : []);
       return [data.question];
     },
 
@@ -62,7 +63,7 @@
       const asked = new Set(data.always);
       const ids = [];
       const values = {};
-      const lines = { type: [], describe: [], auth: [], security: [], features: [] };
+      const fromParts = {};
       let blocked = "";
       let complete = true;
       const template = (selector) => root.querySelector(selector).content;
@@ -83,37 +84,39 @@
         Object.assign(values, leaf.params);
         leaf.asks?.forEach((name) => asked.add(name));
         blocked = blocked || leaf.blocked || "";
-        lines[part.step].push(...template(`[data-leaf="${i}-${path.leaf}"]`).cloneNode(true).children);
+        (fromParts[part.step] ||= []).push(...template(`[data-leaf="${i}-${path.leaf}"]`).cloneNode(true).children);
       });
 
       const text = (name) => (asked.has(name) ? answers.get(name) || [] : []);
       /* Say a missing answer only once the rest is answered. */
       const errors = [];
-      const report = (key, more) => (complete || !["blank", "none"].includes(key)) && errors.push(fill(data.messages[key], more));
+      const report = (key, field, more) =>
+        (complete || !["blank", "none"].includes(key)) && errors.push(fill(data.messages[key], { field, ...more }));
       for (const rule of data.rules) {
         const items = text(rule.name);
-        const field = rule.name;
-        if (rule.items > 1 && items.length > rule.items) report("many", { field, count: items.length, max: rule.items });
-        if (rule.required && !items.length) report("blank", { field });
+        if (rule.items > 1 && items.length > rule.items) report("many", rule.name, { count: items.length, max: rule.items });
+        if (rule.required && !items.length) report("blank", rule.name);
         for (const item of items) {
-          if (rule.required && full(data.blank, item)) report("blank", { field });
-          if (rule.max && [...item].length > rule.max) report("long", { field, count: [...item].length, max: rule.max });
-          if (rule.pattern && !full(rule.pattern, item)) report("pattern", { field, value: item, label: rule.label });
+          if (rule.required && full(data.blank, item)) report("blank", rule.name);
+          if (rule.max && [...item].length > rule.max) report("long", rule.name, { count: [...item].length, max: rule.max });
+          if (rule.pattern && !full(rule.pattern, item)) report("pattern", rule.name, { value: item, label: rule.label });
         }
       }
       const partners = Object.keys(data.carriers).filter((id) => text("partners").includes(id));
-      if (asked.has("partners") && !partners.length) report("none", { field: "partners" });
+      if (asked.has("partners") && !partners.length) report("none", "partners");
 
-      const { kept } = cover(data.cover, text("capabilities"));
+      const scopes = cover(data.cover, text("capabilities"));
       const uris = text("redirect_uris");
       const [name = ""] = text("name");
       const [description = ""] = text("description");
-      lines.describe.push(line("name", name));
-      if (description) lines.describe.push(line("description", description));
-      if (asked.has("redirect_uris")) lines.auth.push(...(uris.length ? uris.map((uri) => line("redirect_uris", uri)) : [line("no_redirect_uris", "")]));
-      lines.security.unshift(line("permissions", kept.join(", ") || "None"));
       const partnerName = (id) => root.querySelector(`[data-question=partners][value=${id}] + span`).textContent;
-      lines.security.push(...partners.map((id) => line("partners", partnerName(id), { carrier: data.carriers[id] })));
+      const free = {
+        name: [line("name", name)],
+        description: description ? [line("description", description)] : [],
+        redirect_uris: !asked.has("redirect_uris") ? [] : uris.length ? uris.map((uri) => line("redirect_uris", uri)) : [line("no_redirect_uris", "")],
+        permissions: [scopes.kept.length ? line("permissions", scopes.kept.join(", ")) : line("no_permissions", "")],
+        partners: partners.map((id) => line("partners", partnerName(id), { carrier: data.carriers[id] })),
+      };
 
       const ready = complete && !errors.length;
       const box = root.querySelector(".decision-guide__plan");
@@ -121,9 +124,12 @@
       const status = template(`[data-status="${ready ? "ready" : errors.length ? "fix" : "todo"}"]`).cloneNode(true);
       status.querySelector("ul")?.append(...errors.map((e) => Object.assign(document.createElement("li"), { textContent: e })));
       if (ready) {
-        for (const [step, items] of Object.entries(lines)) box.querySelector(`[data-section="${step}"]`).replaceChildren(...items);
+        for (const [step, slots] of Object.entries(data.checklist)) {
+          const items = slots.flatMap((slot) => (slot === "parts" ? fromParts[step] || [] : free[slot]));
+          box.querySelector(`[data-section="${step}"]`).replaceChildren(...items);
+        }
         Object.assign(values, {
-          name, description, permissions: kept.join(","), redirect_uris: uris.join(","),
+          name, description, permissions: scopes.kept.join(","), redirect_uris: uris.join(","),
           carriers: partners.map((id) => data.carriers[id]).join(","),
         });
         const query = data.params.filter(([key]) => values[key]).map(([key, param]) => `${param}=${encodeURIComponent(values[key])}`);
@@ -140,7 +146,7 @@
         if (!blocked) markdown.push("", `[Open in the Developer Console](<${url}>)`);
         root.querySelector(".decision-guide__copy").dataset.clipboardText = markdown.join("\n");
       }
-      show(ready ? [...ids, kept.join("+") || "none"].join("/") : "", [status]);
+      show(ready ? [...ids, scopes.id].join("/") : "", [status]);
       return [...asked];
     },
   };
@@ -170,11 +176,11 @@
     };
     const fromForm = () => {
       const answers = new Map();
-      const add = (name, values) => values.length && answers.set(name, (answers.get(name) || []).concat(values));
-      for (const input of inputs) if (input.checked && visible(input)) add(input.dataset.question, [input.value]);
+      const add = (name, value) => value && answers.set(name, [...(answers.get(name) || []), value]);
+      for (const input of inputs) if (input.checked && visible(input)) add(input.dataset.question, input.value);
       for (const box of texts) {
-        if (!visible(box)) continue;
-        add(box.dataset.text, "lines" in box.dataset ? box.value.split("\n").map((s) => s.trim()).filter(Boolean) : [box.value].filter(Boolean));
+        const values = "lines" in box.dataset ? box.value.split("\n").map((s) => s.trim()) : [box.value];
+        if (visible(box)) values.forEach((value) => add(box.dataset.text, value));
       }
       return answers;
     };
@@ -194,16 +200,13 @@
       return asked;
     };
 
-    /* Keep this guide's answers that matter in the URL. */
     const save = (answers, asked, replace = false) => {
       const params = new URLSearchParams(location.search);
       for (const name of names) params.delete(name);
       for (const name of asked) for (const value of answers.get(name) || []) params.append(name, value);
       const query = params.toString();
       const url = location.pathname + (query ? `?${query}` : "") + location.hash;
-      if (url === location.pathname + location.search + location.hash) return;
-      if (replace) history.replaceState(null, "", url);
-      else history.pushState(null, "", url);
+      if (url !== location.pathname + location.search + location.hash) history[replace ? "replaceState" : "pushState"](null, "", url);
     };
     /* A click adds a history step; typing replaces it. */
     const update = (replace) => {

@@ -11,7 +11,7 @@ COMMUNICATION_PLATFORM = Question(
     "communication_platform",
     "Do you use RingCentral to talk with your customers (SMS, meetings) from your own account?", "bool",
     (Option("yes", "Yes", "Your customers use the app, but the API calls use your own login."),
-     Option("no", "No", "Not like that.")),
+     Option("no", "No")),
 )
 FOR_RINGCENTRAL_CUSTOMERS = Question(
     "for_ringcentral_customers", "Are you building the app for RingCentral customers to sign in to?", "bool",

@@ -86,6 +86,9 @@ def platform_part(*, purpose: str, has_user_interface: bool, platform: Optional[
         where, kind = "server-web", "bot"
     elif not has_user_interface:
         where, kind = "no-ui", "no-ui"
+    elif platform is None:
+        raise ValueError(f"platform: required for an app with a user interface; valid values: "
+                         f"{', '.join(PLAN_PLATFORM.ids)}")
     else:
         where = kind = PLAN_PLATFORM.check(platform)
     proof = pkce(platform=where)
@@ -156,10 +159,10 @@ class TextRule:
     """A constraint on a free-form answer, checked alike in Python and, as data, in the page."""
 
     name: str
-    label: str
     max_length: int = 0  # in characters (code points); 0: no limit
     required: bool = False
-    pattern: str = ""  # every item must match it whole
+    pattern: str = ""  # every item must match it whole...
+    label: str = ""  # ...or is said not to be one of these
     max_items: int = 1
 
     def errors(self, items: tuple[str, ...]) -> list[str]:
@@ -192,9 +195,9 @@ BLANK = r"[ \t\r\n]*"
 # without "*", since the console takes no wildcards (facts.md).
 ABSOLUTE_URI = r"[A-Za-z][A-Za-z0-9+.\-]*:[!-)+-~]+"
 TEXT_RULES = (
-    TextRule("name", "an app name", facts.NAME_MAX, required=True),
-    TextRule("description", "a description", facts.DESCRIPTION_MAX),
-    TextRule("redirect_uris", "an absolute URI without wildcards", pattern=ABSOLUTE_URI,
+    TextRule("name", facts.NAME_MAX, required=True),
+    TextRule("description", facts.DESCRIPTION_MAX),
+    TextRule("redirect_uris", pattern=ABSOLUTE_URI, label="an absolute URI without wildcards",
              max_items=facts.REDIRECT_URIS_MAX),
 )
 
@@ -260,11 +263,7 @@ def plan_app(*, purpose: str, name: str, description: str = "", acts_for_users: 
             if question is not PLAN_PLATFORM:
                 question.check(answers[question.name])
     if platform is not None:
-        PLAN_PLATFORM.check(platform)
-    needs_platform = purpose != "chat-bot" and has_user_interface
-    if needs_platform and platform is None:
-        raise ValueError(f"platform: required for an app with a user interface; valid values: "
-                         f"{', '.join(PLAN_PLATFORM.ids)}")
+        PLAN_PLATFORM.check(platform)  # even where it does not matter, a given answer must be valid
     answers["platform"] = platform
     parts = tuple(p.function(**{q.name: answers[q.name] for q in p.questions}) for p in PARTS)
     asked = {name for part in parts for name in part.asks}
@@ -283,23 +282,23 @@ def plan_app(*, purpose: str, name: str, description: str = "", acts_for_users: 
         raise ValueError("; ".join(problems))
     scopes = permissions(capabilities=capabilities)
 
-    def lines_of(step: str) -> tuple[Line, ...]:
+    free = {
+        "name": (free_line("name", name),),
+        "description": (free_line("description", description),) if description else (),
+        "redirect_uris": (tuple(free_line("redirect_uris", uri) for uri in texts["redirect_uris"])
+                          or (FREE_LINES["no_redirect_uris"],)) if "redirect_uris" in asked else (),
+        "permissions": (free_line("permissions", ", ".join(scopes.permissions)) if scopes.permissions
+                        else FREE_LINES["no_permissions"],),
+        "partners": tuple(free_line("partners", facts.PARTNERS[p].name, carrier=facts.PARTNERS[p].carrier_id)
+                          for p in PARTNERS.ids if p in chosen_partners),
+    }
+
+    def lines_of(step: str, slot: str) -> tuple[Line, ...]:
+        if slot != "parts":
+            return free[slot]
         return tuple(line for part_def, part in zip(PARTS, parts) if part_def.step == step for line in part.lines)
-    describe = (free_line("name", name),) + ((free_line("description", description),) if description else ())
-    auth_extra = tuple(free_line("redirect_uris", uri) for uri in texts["redirect_uris"])
-    if "redirect_uris" in asked and not auth_extra:
-        auth_extra = (FREE_LINES["no_redirect_uris"],)
-    partner_lines = tuple(free_line("partners", facts.PARTNERS[p].name, carrier=facts.PARTNERS[p].carrier_id)
-                          for p in PARTNERS.ids if p in chosen_partners)
-    sections = (
-        ("type", lines_of("type")),
-        ("describe", describe),
-        ("auth", lines_of("auth") + auth_extra),
-        ("security", (free_line("permissions", ", ".join(scopes.permissions) or "None"),)
-         + lines_of("security") + partner_lines),
-        ("features", lines_of("features")),
-        ("next", NEXT_STEPS),
-    )
+    sections = tuple((step, tuple(line for slot in slots for line in lines_of(step, slot)))
+                     for step, slots in CHECKLIST.items()) + (("next", NEXT_STEPS),)
     values = {key: value for part in parts for key, value in part.params}
     values.update(name=name, description=description, permissions=",".join(scopes.permissions),
                   carriers=",".join(str(facts.PARTNERS[p].carrier_id) for p in PARTNERS.ids if p in chosen_partners),
@@ -309,14 +308,24 @@ def plan_app(*, purpose: str, name: str, description: str = "", acts_for_users: 
     return Plan("/".join(ids), sections, None if reason else console_url(values), reason)
 
 
+# What each step's checklist lists, in order: the parts' lines, and the lines of free-form answers.
+CHECKLIST = {
+    "type": ("parts",),
+    "describe": ("name", "description"),
+    "auth": ("parts", "redirect_uris"),
+    "security": ("permissions", "parts", "partners"),
+    "features": ("parts",),
+}
+
 # Checklist lines for the free-form answers; "{value}" (and "{carrier}") are filled in, here and in the page.
 FREE_LINES = {
-    "name": Line("App name", "{value}", "Never shown publicly: it tells your apps apart, e.g. staging from QA."),
+    "name": Line("App name", "{value}"),  # the box's hint says it is never shown publicly
     "description": Line("Description", "{value}"),
-    "redirect_uris": Line("Redirect URI", "{value}", "Where the 3-legged OAuth flow sends users back to."),
+    "redirect_uris": Line("Redirect URI", "{value}"),
     "no_redirect_uris": Line("Redirect URI", "Add at least one", "The 3-legged OAuth flow sends users back to it."),
     "partners": Line("Partner", "{value}", "Carrier id {carrier}."),
     "permissions": Line("Permissions", "{value}"),
+    "no_permissions": Line("Permissions", "None"),
 }
 
 
