@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from macros.decisions import facts
 from macros.decisions import (
     GUIDES, app_access, app_features, app_type, auth_method, partner_reach, permissions, pkce,
     refresh_tokens,
@@ -44,7 +45,7 @@ ARGS = {
     auth_method: {"acts_for_users": BOOL, "has_user_interface": BOOL},
     pkce: {"platform": PLATFORMS},
     refresh_tokens: {"stay_signed_in": BOOL},
-    app_access: {"own_company_data_only": BOOL, "communication_platform": BOOL,
+    app_access: {"federated_accounts": BOOL, "own_company_data_only": BOOL, "communication_platform": BOOL,
                  "for_ringcentral_customers": BOOL},
     partner_reach: {"access": ACCESS, "restrict_to_partners": BOOL},
     app_features: {"app_type": APP_TYPES, "interactive_messages": BOOL, "install_via_web": BOOL},
@@ -53,7 +54,7 @@ FUNCTIONS = list(ARGS)
 
 OUTCOMES = {
     app_type: {"rest-api-app", "bot", "add-in"},
-    auth_method: {"three-legged-oauth", "password"},
+    auth_method: {"three-legged-oauth", "jwt"},
     pkce: {"required", "recommended", "not-applicable"},
     refresh_tokens: {"enable", "not-needed"},
     app_access: {"private", "public"},
@@ -81,7 +82,7 @@ TABLES = {
         (T, T): "three-legged-oauth",
         (T, F): "three-legged-oauth",  # the reasons must say a UI is needed
         (F, T): "three-legged-oauth",
-        (F, F): "password",
+        (F, F): "jwt",  # today's form; "password" until 2026-11
     },
     pkce: {
         ("browser",): "required",
@@ -98,11 +99,15 @@ TABLES = {
         (T,): "enable",
         (F,): "not-needed",
     },
-    app_access: {  # (own_company_data_only, communication_platform, for_ringcentral_customers)
-        (T, T, T): "private", (T, T, F): "private", (T, F, T): "private", (T, F, F): "private",
-        (F, T, T): "private", (F, T, F): "private",
-        (F, F, T): "public",
-        (F, F, F): "private",
+    app_access: {  # (federated_accounts, own_company_data_only, communication_platform, for_ringcentral_customers)
+        # a federated customer (facts.md): public, whatever the seed's three questions say
+        (T, T, T, T): "public", (T, T, T, F): "public", (T, T, F, T): "public", (T, T, F, F): "public",
+        (T, F, T, T): "public", (T, F, T, F): "public", (T, F, F, T): "public", (T, F, F, F): "public",
+        # then the seed's three, in order
+        (F, T, T, T): "private", (F, T, T, F): "private", (F, T, F, T): "private", (F, T, F, F): "private",
+        (F, F, T, T): "private", (F, F, T, F): "private",
+        (F, F, F, T): "public",
+        (F, F, F, F): "private",
     },
     partner_reach: {  # (access, restrict_to_partners)
         ("private", T): "not-applicable",
@@ -166,17 +171,40 @@ def test_app_type_icon_required_only_for_bots_and_add_ins(purpose, icon):
     assert app_type(purpose=purpose).icon_required is icon
 
 
-def test_password_is_flagged_deprecated_in_favour_of_jwt():
+def test_jwt_notes_that_the_password_flow_is_deprecated():
     decision = auth_method(acts_for_users=False, has_user_interface=False)
+    assert decision.title == "JWT auth flow"
     assert decision.notes and all(note.strip() for note in decision.notes)
-    assert "JWT" in " ".join(decision.notes)
-    assert "deprecated" in " ".join(decision.notes).lower()
-    assert any(url in FACTS_URLS for _, url in decision.links)
+    notes = " ".join(decision.notes)
+    assert "password" in notes.lower() and "deprecated" in notes.lower() and "JWT" in notes
+    assert "public apps" in notes and "single sign-on" in notes
+    reasons = " ".join(decision.reasons)
+    for words in ("cron job", "script", "Credentials", "Create JWT", "client ID", "role"):
+        assert words in reasons, words
+    assert ("RingCentral: create a JWT credential",
+            "https://developers.ringcentral.com/guide/getting-started/create-credential") in decision.links
 
 
-@pytest.mark.parametrize("key", [k for k, v in TABLES[auth_method].items() if v != "password"])
+@pytest.mark.parametrize("key", [k for k, v in TABLES[auth_method].items() if v != "jwt"])
 def test_three_legged_oauth_has_no_deprecation_note(key):
     assert not call(auth_method, key).notes
+
+
+@pytest.mark.parametrize("purpose,title,deprecated", [
+    ("call-apis", "REST API App", False), ("chat-bot", "Bot Add-in", False),
+    ("extend-desktop-app", "Notification Add-in", True),
+])
+def test_app_type_titles_are_todays_console_names(purpose, title, deprecated):
+    decision = app_type(purpose=purpose)
+    assert decision.title == title
+    notes = " ".join(decision.notes).lower()
+    assert ("deprecated" in notes and "can no longer create" in notes) is deprecated
+
+
+def test_add_in_says_what_to_do_when_the_type_is_not_offered():
+    text = " ".join(app_type(purpose="extend-desktop-app").reasons)
+    assert "does not offer" in text and "REST API App" in text and "Bot Add-in" in text
+    assert "notifications from other systems" in text
 
 
 def test_oauth_without_ui_says_a_user_interface_is_needed():
@@ -208,9 +236,27 @@ def test_pkce_reasons_follow_the_contract(platform, words):
 
 
 def test_app_access_all_no_says_only_your_credentials_are_used():
-    decision = app_access(own_company_data_only=False, communication_platform=False,
+    decision = app_access(federated_accounts=False, own_company_data_only=False, communication_platform=False,
                           for_ringcentral_customers=False)
     assert "credentials" in " ".join(decision.reasons)
+
+
+@pytest.mark.parametrize("key", [k for k, v in TABLES[app_access].items() if v == "public"],
+                         ids=lambda k: "-".join(map(str, k)))
+def test_public_apps_are_told_about_scrutiny_and_the_gallery(key):
+    decision = call(app_access, key)
+    assert "more scrutiny" in " ".join(decision.reasons)
+    assert any("App Gallery" in note and "federated" in note for note in decision.notes)
+
+
+def test_federated_accounts_reason_names_them_and_the_seed_questions_follow():
+    federated = app_access(federated_accounts=True, own_company_data_only=True, communication_platform=True,
+                           for_ringcentral_customers=False)
+    assert "federated accounts" in " ".join(federated.reasons)
+    cpaas = app_access(federated_accounts=False, own_company_data_only=False, communication_platform=True,
+                       for_ringcentral_customers=True)
+    assert "CPaaS" in " ".join(cpaas.reasons)
+    assert [q.name for q in GUIDES["app_access"].questions][0] == "federated_accounts"
 
 
 # Each feature's reasons say what it needs (contract and seed, "Enable app features").
@@ -255,19 +301,8 @@ def test_app_features_lists_features_and_joins_them_into_the_id(key, expected):
     assert decision.id == ("+".join(decision.features) or "none")
 
 
-# facts.md, "Where the seed's links point today", and the documented "new app" link.
-FACTS_URLS = {
-    "https://developers.ringcentral.com/login.html#/",
-    "https://developers.ringcentral.com/guide/getting-started/promote-app",
-    "https://developers.ringcentral.com/guide/authentication/auth-code-pkce-flow",
-    "https://developers.ringcentral.com/guide/basics/partners",
-    "https://developers.ringcentral.com/guide/messaging/quick-start",
-    "https://developers.ringcentral.com/guide/messaging/fax/sending-faxes",
-    "https://developers.ringcentral.com/guide/voice/quick-start",
-    "https://developers.ringcentral.com/guide/video/api/quick-start",
-    "https://developers.ringcentral.com/guide/getting-started/register-app",
-    "https://developer.ringcentral.com/new-app",
-}
+# The one list of pages on other hosts that the site may link to (from facts.md).
+FACTS_URLS = set(facts.EXTERNAL_URLS)
 
 
 @pytest.mark.parametrize("fn,args", list(every_input()))
@@ -697,3 +732,33 @@ def test_guide_option_ids_are_the_contract_values(name):
             assert question.values() == valid
         assert all(option.label.strip() for option in question.options)
         assert question.prompt.strip()
+
+
+# --------------------------------------------------------------------------------------------------
+# permissions: the restricted ones (facts.md, "Today's Create App form": CallControl needs approval)
+# --------------------------------------------------------------------------------------------------
+
+NEEDS_APPROVAL = {"CallControl"}
+
+
+@settings(deadline=None)
+@given(capability_lists)
+def test_property_requires_approval_is_the_restricted_part_of_the_cover(chosen):
+    decision = permissions(capabilities=chosen)
+    expected = tuple(sorted(NEEDS_APPROVAL & set(model_permissions(chosen)[1])))
+    assert decision.requires_approval == expected
+    assert len(decision.notes) == len(expected)
+    for name, note in zip(expected, decision.notes):
+        assert note.startswith(f"{name} needs approval")
+        for words in ("justify", "review request", "developer support", "approve or reject"):
+            assert words in note, words
+
+
+@pytest.mark.parametrize("capabilities,expected", [
+    (("control-calls",), ("CallControl",)),
+    (("control-calls", "read-call-log", "send-sms"), ("CallControl",)),
+    (("read-call-log", "send-sms"), ()),
+    ((), ()),
+])
+def test_requires_approval_by_hand(capabilities, expected):
+    assert permissions(capabilities=capabilities).requires_approval == expected

@@ -14,34 +14,37 @@ NEW_APP = "https://developer.ringcentral.com/new-app?"
 # An SMS notifier run by cron on our server, used only with our own account.
 SMS_SERVER = dict(
     purpose="call-apis", name="SMS notifier (staging)", description="Texts our customers", acts_for_users=False,
-    has_user_interface=False, stay_signed_in=False, own_company_data_only=False, communication_platform=True,
+    has_user_interface=False, stay_signed_in=False, federated_accounts=False, own_company_data_only=False,
+    communication_platform=True,
     for_ringcentral_customers=False, restrict_to_partners=False, interactive_messages=False, install_via_web=False,
     capabilities=["send-sms", "read-messages"],
 )
 # An iOS app that RingCentral customers of two partners sign in to.
 PUBLIC_IOS = dict(
     purpose="call-apis", name="Café ☕ (qa)", acts_for_users=True, has_user_interface=True, platform="ios",
-    stay_signed_in=True, own_company_data_only=False, communication_platform=False, for_ringcentral_customers=True,
-    restrict_to_partners=True, partners=["bt", "att"], interactive_messages=False, install_via_web=False,
+    stay_signed_in=True, federated_accounts=False, own_company_data_only=False, communication_platform=False,
+    for_ringcentral_customers=True, restrict_to_partners=True, partners=["bt", "att"], interactive_messages=False, install_via_web=False,
     capabilities=["download-recordings", "read-call-log", "read-presence"],
     redirect_uris=["com.example.cafe:/oauth", "https://example.com/cb?x=1&y=2"],
 )
-# A bot for everyone, all partners.
+# A bot for everyone, all partners (a bot's platform is ServerBot, whatever its user interface).
 BOT = dict(
-    purpose="chat-bot", name="Standup bot", acts_for_users=True, has_user_interface=False, platform="mac",
-    stay_signed_in=True, own_company_data_only=False, communication_platform=False, for_ringcentral_customers=True,
+    purpose="chat-bot", name="Standup bot", acts_for_users=True, has_user_interface=True, platform="mac",
+    stay_signed_in=True, federated_accounts=False, own_company_data_only=False, communication_platform=False,
+    for_ringcentral_customers=True,
     restrict_to_partners=False, interactive_messages=True, install_via_web=True, capabilities=["team-messaging"],
 )
 # An add-in: the new-app link has no platform type for it.
 ADD_IN = dict(
     purpose="extend-desktop-app", name="Ticket add-in", acts_for_users=True, has_user_interface=True,
-    platform="server-web", stay_signed_in=False, own_company_data_only=True, communication_platform=False,
+    platform="server-web", stay_signed_in=False, federated_accounts=False, own_company_data_only=True,
+    communication_platform=False,
     for_ringcentral_customers=False, restrict_to_partners=True, interactive_messages=True, install_via_web=True,
 )
 
 EXPECTED = [
     (SMS_SERVER,
-     "rest-api-app/password/not-applicable/not-needed/private/not-applicable/none/SMS",
+     "rest-api-app/jwt/not-applicable/not-needed/private/not-applicable/none/SMS",
      NEW_APP + "name=SMS%20notifier%20(staging)&desc=Texts%20our%20customers&public=false&type=ServerOther"
                "&permissions=SMS"),
     (PUBLIC_IOS,
@@ -77,27 +80,95 @@ def values(plan: Any, step: str) -> dict[str, list[str]]:
 
 def test_checklist_lines() -> None:
     ios = plan_app(**PUBLIC_IOS)
-    assert values(ios, "type") == {"App type": ["REST API App"], "App icon": ["Optional"]}
-    assert values(ios, "describe") == {"App name": ["Café ☕ (qa)"]}
+    assert values(ios, "type") == {"App type": ["REST API App"]}
+    assert values(ios, "describe") == {
+        "App name": ["Café ☕ (qa)"], "Display name": ["Your choice"], "App icon": ["Optional"],
+        "Primary contact": ["One person"], "Promote in the App Gallery?": ["Yes, if you will promote it"]}
     assert values(ios, "auth")["Platform type"] == ["MobileIOS"]
     assert values(ios, "auth")["Redirect URI"] == PUBLIC_IOS["redirect_uris"]
     assert values(ios, "security")["Partner"] == ["AT&T Office@Hand", "BT Cloud Work"]
     assert values(ios, "security")["Permissions"] == ["ReadCallRecording, ReadPresence"]
     bot = plan_app(**BOT)
-    assert values(bot, "type")["App icon"] == ["Required"]
+    assert values(bot, "describe")["App icon"] == ["Required"]
     assert values(bot, "auth")["Redirect URI"] == ["Add at least one"]
     assert "Partner" not in values(bot, "security")
     sms = plan_app(**SMS_SERVER)
     assert "Redirect URI" not in values(sms, "auth")
     assert "Partners" not in values(sms, "security"), "no partner line for a private app"
+    assert values(sms, "describe")["Promote in the App Gallery?"] == ["No"]
+
+
+# Every field of today's Create App form, step by step, in the form's order (facts.md and the seed).
+FORM_ORDER = {
+    "type": ["App type"],
+    "describe": ["App name", "Display name", "Description", "App icon", "Primary contact",
+                 "Promote in the App Gallery?"],
+    "auth": ["Auth method", "Platform type", "PKCE", "Redirect URI", "Refresh tokens"],
+    "security": ["Permissions", "Needs approval", "Access", "Partners", "Partner"],
+    "features": ["Features"],
+    "next": ["Client ID and Client Secret", "JWT credential", "JWT credentials", "Quick start"],
+}
+
+
+@pytest.mark.parametrize("answers", [SMS_SERVER, PUBLIC_IOS, BOT, ADD_IN], ids=["sms", "ios", "bot", "add-in"])
+def test_checklist_follows_the_form_order(answers: dict) -> None:
+    plan = plan_app(**answers)
+    for step, lines in plan.sections:
+        labels = list(dict.fromkeys(line.label for line in lines))
+        assert labels == [label for label in FORM_ORDER[step] if label in labels], step
+        for always in ("App type", "App name", "Display name", "App icon", "Primary contact",
+                       "Promote in the App Gallery?", "Auth method", "Platform type", "Refresh tokens",
+                       "Permissions", "Access", "Features", "Client ID and Client Secret", "Quick start"):
+            assert always not in FORM_ORDER[step] or always in labels, (step, always)
+
+
+def test_a_jwt_app_plans_its_credential() -> None:
+    private = plan_app(**SMS_SERVER)
+    assert values(private, "auth")["Auth method"] == ["JWT auth flow"]
+    auth_why = dict((line.label, line.why) for line in dict(private.sections)["auth"])["Auth method"]
+    assert "deprecated" in auth_why and "password" in auth_why
+    credential = dict((line.label, line) for line in dict(private.sections)["next"])["JWT credential"]
+    assert "Credentials" in credential.why and "Create JWT" in credential.why and "client ID" in credential.why
+    public = plan_app(**{**SMS_SERVER, "communication_platform": False, "for_ringcentral_customers": True})
+    line = dict((line.label, line) for line in dict(public.sections)["next"])["JWT credentials"]
+    assert line.value == "Each customer creates their own" and "client ID" in line.why
+    oauth = plan_app(**PUBLIC_IOS)
+    assert not {"JWT credential", "JWT credentials"} & set(values(oauth, "next"))
+
+
+def test_a_restricted_permission_shows_its_approval() -> None:
+    plan = plan_app(**{**SMS_SERVER, "capabilities": ["control-calls", "send-sms"]})
+    lines = dict((line.label, line) for line in dict(plan.sections)["security"])
+    assert lines["Needs approval"].value == "CallControl"
+    assert "developer support" in lines["Needs approval"].why
+    assert "Needs approval" not in values(plan_app(**SMS_SERVER), "security")
+
+
+def test_federated_accounts_make_the_plan_public() -> None:
+    plan = plan_app(**{**SMS_SERVER, "federated_accounts": True})
+    assert values(plan, "security")["Access"] == ["Public"]
+    assert "public=true" in plan.console_url
 
 
 def test_hidden_answers_are_ignored() -> None:
-    """The platform of a bot or of an app without a UI, and access answers after a first yes."""
+    """The platform of a bot, and access answers after a first yes."""
     assert plan_app(**{**BOT, "platform": "ios"}) == plan_app(**{**BOT, "platform": None})
-    no_ui = {**SMS_SERVER, "platform": "windows"}
-    assert plan_app(**no_ui).console_url == plan_app(**SMS_SERVER).console_url
     assert plan_app(**{**SMS_SERVER, "for_ringcentral_customers": True}).id == plan_app(**SMS_SERVER).id
+    assert plan_app(**{**PUBLIC_IOS, "federated_accounts": True}).id == plan_app(**PUBLIC_IOS).id
+
+
+def test_no_ui_is_the_platform_of_an_app_without_a_user_interface() -> None:
+    assert plan_app(**{**SMS_SERVER, "platform": "no-ui"}) == plan_app(**{**SMS_SERVER, "platform": None})
+    bot_without_ui = {**BOT, "has_user_interface": False, "platform": "no-ui"}
+    assert "type=ServerBot" in plan_app(**bot_without_ui).console_url
+
+
+@pytest.mark.parametrize("platform", [p for p in PLAN_PLATFORM.ids])
+def test_a_platform_that_contradicts_has_user_interface_is_refused(platform: str) -> None:
+    with pytest.raises(ValueError, match=f"platform: got '{platform}', which contradicts has_user_interface=False"):
+        plan_app(**{**SMS_SERVER, "platform": platform})
+    with pytest.raises(ValueError, match=f"platform: got '{platform}', which contradicts has_user_interface=False"):
+        plan_app(**{**BOT, "has_user_interface": False, "platform": platform})
 
 
 BAD_PLANS = {
@@ -114,7 +185,10 @@ BAD_PLANS = {
     "no partner chosen": ({"partners": []}, "partners: choose at least one"),
     "partners without restriction": ({"restrict_to_partners": False}, "only a public app restricted to selected"),
     "unknown platform": ({"platform": "linux"}, "platform: got 'linux'; valid values: server-web, browser"),
-    "no-ui is not a platform here": ({"platform": "no-ui"}, "platform: got 'no-ui'"),
+    "no-ui with a user interface": ({"platform": "no-ui"},
+                                   "platform: got 'no-ui', which contradicts has_user_interface=True; valid values: "
+                                   "server-web, browser"),
+    "federated as string": ({"federated_accounts": "yes"}, "federated_accounts: got 'yes'; valid values: True, False"),
     "missing platform": ({"platform": None}, "platform: required for an app with a user interface"),
     "bool as string": ({"stay_signed_in": "yes"}, "stay_signed_in: got 'yes'; valid values: True, False"),
     "name not a str": ({"name": 7}, "name: got 7; expected a str"),
@@ -150,18 +224,20 @@ def test_missing_and_positional_arguments() -> None:
 @st.composite
 def valid_plans(draw: st.DrawFn) -> dict[str, Any]:
     bools = {name: draw(st.booleans()) for name in (
-        "acts_for_users", "has_user_interface", "stay_signed_in", "own_company_data_only", "communication_platform",
+        "acts_for_users", "has_user_interface", "stay_signed_in", "federated_accounts", "own_company_data_only",
+        "communication_platform",
         "for_ringcentral_customers", "restrict_to_partners", "interactive_messages", "install_via_web")}
     answers: dict[str, Any] = dict(
         bools,
         purpose=draw(st.sampled_from(["call-apis", "chat-bot", "extend-desktop-app"])),
-        platform=draw(st.sampled_from(PLAN_PLATFORM.ids)),
+        platform=draw(st.sampled_from(PLAN_PLATFORM.ids)) if bools["has_user_interface"] else None,
         name=draw(st.text(min_size=1, max_size=64).filter(lambda s: s.strip(" \t\r\n"))),
         description=draw(st.text(max_size=256)),
         capabilities=draw(st.lists(st.sampled_from(["send-sms", "read-messages", "download-recordings",
                                                     "read-call-log", "webhooks", "change-presence"]))),
     )
-    access = app_access(own_company_data_only=bools["own_company_data_only"],
+    access = app_access(federated_accounts=bools["federated_accounts"],
+                        own_company_data_only=bools["own_company_data_only"],
                         communication_platform=bools["communication_platform"],
                         for_ringcentral_customers=bools["for_ringcentral_customers"])
     reach = partner_reach(access=access.id, restrict_to_partners=bools["restrict_to_partners"])

@@ -24,7 +24,7 @@ DOMAINS = {
     "pkce": {"platform": ("server-web", "browser", "ios", "android", "mobile-other", "windows", "mac",
                           "desktop-other", "no-ui")},
     "refresh_tokens": {"stay_signed_in": BOOL},
-    "app_access": {"own_company_data_only": BOOL, "communication_platform": BOOL,
+    "app_access": {"federated_accounts": BOOL, "own_company_data_only": BOOL, "communication_platform": BOOL,
                    "for_ringcentral_customers": BOOL},
     "partner_reach": {"access": ("private", "public"), "restrict_to_partners": BOOL},
     "app_features": {"app_type": ("rest-api-app", "bot", "add-in"), "interactive_messages": BOOL,
@@ -137,7 +137,7 @@ def test_to_json_is_serializable_and_indexes_the_leaves(trees, name):
 
 def test_app_access_first_yes_ends_the_guide(trees):
     root = trees["app_access"].root
-    assert isinstance(root, Ask) and root.question.name == "own_company_data_only"
+    assert isinstance(root, Ask) and root.question.name == "federated_accounts"
     assert isinstance(root.branches["yes"], int)
     for assigned, node in asks(trees["app_access"]):
         assert isinstance(node.branches["yes"], int), assigned
@@ -154,7 +154,7 @@ EXPECTED_SHAPES = {
     "app_type": {"purpose": {"call-apis": "rest-api-app", "chat-bot": "bot", "extend-desktop-app": "add-in"}},
     "auth_method": {"acts_for_users": {
         "yes": {"has_user_interface": {"yes": "three-legged-oauth", "no": "three-legged-oauth"}},
-        "no": {"has_user_interface": {"yes": "three-legged-oauth", "no": "password"}},
+        "no": {"has_user_interface": {"yes": "three-legged-oauth", "no": "jwt"}},
     }},
     "pkce": {"platform": {
         "server-web": "recommended", "browser": "required", "ios": "required", "android": "required",
@@ -162,11 +162,14 @@ EXPECTED_SHAPES = {
         "no-ui": "not-applicable",
     }},
     "refresh_tokens": {"stay_signed_in": {"yes": "enable", "no": "not-needed"}},
-    "app_access": {"own_company_data_only": {
-        "yes": "private",
-        "no": {"communication_platform": {
+    "app_access": {"federated_accounts": {
+        "yes": "public",
+        "no": {"own_company_data_only": {
             "yes": "private",
-            "no": {"for_ringcentral_customers": {"yes": "public", "no": "private"}},
+            "no": {"communication_platform": {
+                "yes": "private",
+                "no": {"for_ringcentral_customers": {"yes": "public", "no": "private"}},
+            }},
         }},
     }},
     "partner_reach": {"access": {

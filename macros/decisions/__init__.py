@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Callable, Mapping
 
 from macros.decisions.access import (
-    ACCESS, COMMUNICATION_PLATFORM, FOR_RINGCENTRAL_CUSTOMERS, OWN_COMPANY_DATA_ONLY, RESTRICT_TO_PARTNERS,
+    ACCESS, COMMUNICATION_PLATFORM, FEDERATED_ACCOUNTS, FOR_RINGCENTRAL_CUSTOMERS, OWN_COMPANY_DATA_ONLY, RESTRICT_TO_PARTNERS,
     app_access, partner_reach,
 )
 from macros.decisions.app_type import PURPOSE, app_type
@@ -42,13 +42,14 @@ GUIDES: Mapping[str, Guide] = {
         # --8<-- [start:register]
         Guide("refresh_tokens", refresh_tokens, (STAY_SIGNED_IN,)),
         # --8<-- [end:register]
-        Guide("app_access", app_access, (OWN_COMPANY_DATA_ONLY, COMMUNICATION_PLATFORM, FOR_RINGCENTRAL_CUSTOMERS)),
+        Guide("app_access", app_access, (FEDERATED_ACCOUNTS, OWN_COMPANY_DATA_ONLY, COMMUNICATION_PLATFORM, FOR_RINGCENTRAL_CUSTOMERS)),
         Guide("partner_reach", partner_reach, (ACCESS, RESTRICT_TO_PARTNERS)),
         Guide("app_features", app_features, (APP_TYPE, INTERACTIVE_MESSAGES, INSTALL_VIA_WEB)),
         Guide("permissions", permissions, (CAPABILITIES,)),
         Guide("plan_app", plan_app, (
             PURPOSE, ACTS_FOR_USERS, HAS_USER_INTERFACE, PLAN_PLATFORM, STAY_SIGNED_IN, CAPABILITIES,
-            OWN_COMPANY_DATA_ONLY, COMMUNICATION_PLATFORM, FOR_RINGCENTRAL_CUSTOMERS, RESTRICT_TO_PARTNERS, PARTNERS,
+            FEDERATED_ACCOUNTS, OWN_COMPANY_DATA_ONLY, COMMUNICATION_PLATFORM, FOR_RINGCENTRAL_CUSTOMERS,
+            RESTRICT_TO_PARTNERS, PARTNERS,
             INTERACTIVE_MESSAGES, INSTALL_VIA_WEB,
         )),
     )

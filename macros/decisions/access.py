@@ -1,7 +1,14 @@
 """Who may use the app, private or public, and which partners' customers (seed: "Configure app security")."""
 from macros.decisions import facts
+from macros.decisions.changes import CHANGES
 from macros.decisions.model import Decision, Option, Question
 
+FEDERATED_ACCOUNTS = Question(
+    "federated_accounts",
+    "Are you a RingCentral Enterprise customer with many sub-accounts (federated accounts)?", "bool",
+    (Option("yes", "Yes", "Your organization runs a large number of RingCentral sub-accounts."),
+     Option("no", "No", "One RingCentral account, or you are not a RingCentral customer.")),
+)
 OWN_COMPANY_DATA_ONLY = Question(
     "own_company_data_only", "Will the app only reach your own company's data?", "bool",
     (Option("yes", "Yes", "You sign in with credentials from your own organization."),
@@ -10,11 +17,12 @@ OWN_COMPANY_DATA_ONLY = Question(
 COMMUNICATION_PLATFORM = Question(
     "communication_platform",
     "Do you use RingCentral to talk with your customers (SMS, meetings) from your own account?", "bool",
-    (Option("yes", "Yes", "Your customers use the app, but the API calls use your own login."),
+    (Option("yes", "Yes", "CPaaS: your customers use the app, but the API calls use your own login."),
      Option("no", "No")),
 )
 FOR_RINGCENTRAL_CUSTOMERS = Question(
-    "for_ringcentral_customers", "Are you building the app for RingCentral customers to sign in to?", "bool",
+    "for_ringcentral_customers",
+    "Are you building the app for RingCentral customers, or will you promote it in the App Gallery?", "bool",
     (Option("yes", "Yes", "You are an ISV or developer: each customer signs in with their own account."),
      Option("no", "No", "Only your company's credentials will be used.")),
 )
@@ -32,38 +40,56 @@ RESTRICT_TO_PARTNERS = Question(
 _PRIVATE_LINKS = (("Next: enable app features", "features.md"),)
 
 
-def app_access(*, own_company_data_only: bool, communication_platform: bool,
-               for_ringcentral_customers: bool) -> Decision:
-    """Private or public, from the seed's three questions in its order; the first "yes" decides.
+_PUBLIC_LINKS = (("RingCentral: promote your app", facts.APP_GALLERY_URL), ("Next: which partners", "security.md#partners"))
+_SCRUTINY = "Public apps get more scrutiny from RingCentral while you develop them."
 
-    Seed: "public" and "private" describe whose credentials sign in. Only your own company's data:
-    private. RingCentral as your communication platform (SMS, meetings with your customers), your
-    own login: still private. An ISV app that RingCentral customers sign in to: public. With no
+
+def app_access(*, federated_accounts: bool, own_company_data_only: bool, communication_platform: bool,
+               for_ringcentral_customers: bool) -> Decision:
+    """Private or public, from today's first question and the seed's three, in order; the first "yes" decides.
+
+    facts.md: a RingCentral Enterprise customer with many sub-accounts (federated accounts)
+    registers a public app. Seed: "public" and "private" describe whose credentials sign in. Only
+    your own company's data: private. RingCentral as your communication platform (CPaaS: SMS,
+    meetings with your customers), your own login: still private. An ISV app that RingCentral
+    customers sign in to, or (facts.md) one you will promote in the App Gallery: public. With no
     "yes", only your own credentials are used, which is the definition of private.
     """
+    FEDERATED_ACCOUNTS.check(federated_accounts)
     OWN_COMPANY_DATA_ONLY.check(own_company_data_only)
     COMMUNICATION_PLATFORM.check(communication_platform)
     FOR_RINGCENTRAL_CUSTOMERS.check(for_ringcentral_customers)
+    public_note = (CHANGES["public-apps"].now,)
+    if federated_accounts:
+        return Decision(
+            "public", "Public",
+            ("Today's Create App form says to make the app public when you are a RingCentral Enterprise "
+             "customer with a large number of sub-accounts (federated accounts).",
+             _SCRUTINY),
+            _PUBLIC_LINKS, public_note,
+        )
     if own_company_data_only:
         return Decision(
             "private", "Private",
             ("Only your own company's data is involved, so you sign in with your own organization's "
-             "credentials: that is what a private app is.",),
+             "credentials: that is what a private app is. Private apps are the most common.",),
             _PRIVATE_LINKS,
         )
     if communication_platform:
         return Decision(
             "private", "Private",
             ("People outside your account use what you build, but every API call is made with your own "
-             "login: the app is private even though the public uses it.",),
+             "login: the app is private even though the public uses it. This pattern is called CPaaS, "
+             "Communication Platform as a Service.",),
             _PRIVATE_LINKS,
         )
     if for_ringcentral_customers:
         return Decision(
             "public", "Public",
-            ("Only RingCentral customers can sign in to and use your app, each with their own account: "
-             "that makes it public.",),
-            (("Next: which partners", "security.md#partners"),),
+            ("Only RingCentral customers can sign in to and use your app, each with their own account, or "
+             "you will promote it in the App Gallery: that makes it public.",
+             _SCRUTINY),
+            _PUBLIC_LINKS, public_note,
         )
     return Decision(
         "private", "Private",

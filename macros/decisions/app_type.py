@@ -1,6 +1,7 @@
 """Which of the three app types to create (seed: "Select your app type")."""
 from dataclasses import dataclass
 
+from macros.decisions.changes import CHANGES
 from macros.decisions.model import Decision, Option, Question
 
 PURPOSE = Question(
@@ -13,7 +14,7 @@ PURPOSE = Question(
         Option("chat-bot", "Be a bot in team messaging",
                "It talks with people inside RingCentral's team messaging."),
         Option("extend-desktop-app", "Add features to the RingCentral desktop app",
-               "It is installed into the desktop client as an add-in."),
+               "An add-in in the desktop client, e.g. notifications from another system."),
     ),
 )
 
@@ -30,30 +31,35 @@ _ICON_REASON = "It needs an app icon: bots and add-ins post messages inside the 
 
 
 def app_type(*, purpose: str) -> AppTypeDecision:
-    """Map what the app does to the seed's three app types.
+    """Map what the app does to the app types, named as today's Create App form names them.
 
     Seed: a REST API app is "by far the most common" and gives general access to the APIs of
     the whole product line; a bot lives in team messaging; an add-in is installed into the
-    desktop client. "Add-ins and bots require an icon" (seed, "App icons").
+    desktop client. "Add-ins and bots require an icon" (seed, "App icons"). facts.md: the form
+    now says Bot Add-in, and Notification Add-in (deprecated), which many can no longer create.
     """
     PURPOSE.check(purpose)
     if purpose == "chat-bot":
         return AppTypeDecision(
-            "bot", "RingCentral Bot",
+            "bot", "Bot Add-in",
             ("A bot is the special kind of app that lives in RingCentral's team messaging.",
              _ICON_REASON),
             (("App icons", "describe.md#app-icons"), _NEXT),
+            notes=(CHANGES["bot-name"].now,),
             icon_required=True,
         )
     if purpose == "extend-desktop-app":
         return AppTypeDecision(
-            "add-in", "RingCentral Add-in",
+            "add-in", "Notification Add-in",
             ("An add-in is installed straight into the RingCentral desktop client to give it new "
-             "functionality.",
+             "functionality: it brings event notifications from other systems into the desktop app.",
              _ICON_REASON,
-             "Add-ins always get the Integrated Installation feature."),
-            (("App icons", "describe.md#app-icons"), ("Integrated installation", "features.md#integrated-installation"),
-             _NEXT),
+             "Add-ins always get the Integrated Installation feature.",
+             "If the Create App form does not offer this type, it is not available to you: the form's other "
+             "types are REST API App and Bot Add-in."),
+            (("App icons", "describe.md#app-icons"),
+             ("Integrated installation", "features.md#integrated-installation"), _NEXT),
+            notes=(CHANGES["add-in-deprecated"].now,),
             icon_required=True,
         )
     return AppTypeDecision(

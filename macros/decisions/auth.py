@@ -1,5 +1,6 @@
 """How the app signs in: the auth flow, PKCE and refresh tokens (seed: "Setup authentication")."""
 from macros.decisions import facts
+from macros.decisions.changes import CHANGES
 from macros.decisions.model import Decision, Option, Question
 
 ACTS_FOR_USERS = Question(
@@ -34,17 +35,13 @@ STAY_SIGNED_IN = Question(
 )
 # --8<-- [end:question]
 
-_JWT_NOTE = ("RingCentral has deprecated the password flow: for an app without a user interface it now "
-             "recommends the JWT flow. Password sign-in also does not work for public apps or with single "
-             "sign-on.")
-
-
 def auth_method(*, acts_for_users: bool, has_user_interface: bool) -> Decision:
-    """Pick the auth flow from the seed's two modes.
+    """Pick the auth flow that today's Create App form offers for this app.
 
     Seed: 3-legged OAuth is for apps that access users' data or act on their behalf, and it needs
     a user interface where users start the sign-in; password-based suits apps without one (a cron
-    job, a script). facts.md: the password grant is deprecated in favour of JWT.
+    job, a script). facts.md: the password grant is deprecated and the form now offers the JWT
+    auth flow for that case; a JWT credential belongs to a user and is restricted to apps.
     """
     ACTS_FOR_USERS.check(acts_for_users)
     HAS_USER_INTERFACE.check(has_user_interface)
@@ -65,12 +62,16 @@ def auth_method(*, acts_for_users: bool, has_user_interface: bool) -> Decision:
                "in with their own RingCentral account.")
         return Decision("three-legged-oauth", "3-legged OAuth flow", (why,), links)
     return Decision(
-        "password", "Password-based (deprecated: use JWT)",
+        "jwt", "JWT auth flow",
         ("Your app runs without a user interface and only uses your own account, so no user has to "
-         "sign in: the password-based mode was made for exactly this case.",),
-        (("RingCentral's current guide to registering an app", facts.REGISTER_APP_URL),
+         "sign in: the JWT auth flow is made for this case, a cron job or a script, and is easy to build.",
+         "The app signs in with a JWT credential, which belongs to a user: it can do only what that user's "
+         "role allows. Create it in the Developer Console (your name's menu, Credentials, Create JWT) and "
+         "restrict it to this app's client ID."),
+        (("RingCentral: create a JWT credential", facts.JWT_CREDENTIAL_URL),
+         ("JWT credentials", "authentication.md#jwt-credentials"),
          ("Next: refresh tokens", "authentication.md#refresh-tokens")),
-        notes=(_JWT_NOTE,),
+        notes=(CHANGES["password-flow"].now,),
     )
 
 

@@ -15,12 +15,35 @@ SMS_QUICK_START_URL = "https://developers.ringcentral.com/guide/messaging/quick-
 FAX_QUICK_START_URL = "https://developers.ringcentral.com/guide/messaging/fax/sending-faxes"
 VOICE_QUICK_START_URL = "https://developers.ringcentral.com/guide/voice/quick-start"
 VIDEO_QUICK_START_URL = "https://developers.ringcentral.com/guide/video/api/quick-start"
+# Pages on today's Create App form (facts.md, "Today's Create App form").
+JWT_CREDENTIAL_URL = "https://developers.ringcentral.com/guide/getting-started/create-credential"
+JWT_PUBLIC_APPS_URL = "https://developers.ringcentral.com/guide/authentication/jwt/jwt-for-public-apps"
 
 # The Developer Console's documented "new app" link (facts.md, "install app button").
 NEW_APP_URL = "https://developer.ringcentral.com/new-app"
 NAME_MAX = 64
 DESCRIPTION_MAX = 256
 REDIRECT_URIS_MAX = 10
+
+# Every page on another host that the site may link to: the rules, the pages and the link tests
+# read this one list (a newcomer's clone has no facts.md to read it from).
+EXTERNAL_URLS: tuple[str, ...] = (
+    SIGN_IN_URL, APP_GALLERY_URL, PKCE_URL, PARTNERS_URL, REGISTER_APP_URL, SMS_QUICK_START_URL,
+    FAX_QUICK_START_URL, VOICE_QUICK_START_URL, VIDEO_QUICK_START_URL, JWT_CREDENTIAL_URL, JWT_PUBLIC_APPS_URL,
+    NEW_APP_URL,
+)
+# The seed's links and where each points today (facts.md, "Where the seed's links point today").
+SEED_LINKS: Mapping[str, str] = MappingProxyType({
+    "signing in": SIGN_IN_URL,
+    "../app-gallery/": APP_GALLERY_URL,
+    "../../authentication/auth-code-pkce-flow/": PKCE_URL,
+    "../partner-compatibility/": PARTNERS_URL,
+    "../../sms/quick-start/": SMS_QUICK_START_URL,
+    "../../fax/quick-start/": FAX_QUICK_START_URL,
+    "../../voice/quick-start/": VOICE_QUICK_START_URL,
+    "../../meetings/quick-start/": VIDEO_QUICK_START_URL,
+    "the seed page itself": REGISTER_APP_URL,
+})
 
 
 class Partner(NamedTuple):
@@ -48,6 +71,7 @@ class Permission(NamedTuple):
 
     meaning: str
     includes: tuple[str, ...] = ()
+    requires_approval: bool = False  # marked "requires approval" in today's form (facts.md)
 
 
 PERMISSIONS: Mapping[str, Permission] = MappingProxyType({
@@ -57,7 +81,7 @@ PERMISSIONS: Mapping[str, Permission] = MappingProxyType({
     "ReadCallLog": Permission("view call logs"),
     "EditCallLog": Permission("view and update call logs", ("ReadCallLog",)),
     "ReadCallRecording": Permission("download call recordings", ("ReadCallLog",)),
-    "CallControl": Permission("control calls in progress"),
+    "CallControl": Permission("control calls in progress", requires_approval=True),
     "RingOut": Permission("make two-legged RingOut calls"),
     "VoipCalling": Permission("register as a VoIP device and make VoIP calls"),
     "ReadMessages": Permission("view messages: SMS, fax and voicemail"),

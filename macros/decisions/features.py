@@ -2,6 +2,7 @@
 from dataclasses import dataclass
 
 from macros.decisions.app_type import PURPOSE, app_type
+from macros.decisions.changes import CHANGES
 from macros.decisions.model import Decision, Option, Question
 
 # The options are app_type's outcomes, so the two guides can never disagree on the ids.
@@ -43,7 +44,7 @@ _EXPLAINED = {
         "an event each time someone uses a message your app posted, and a shared secret, which your app "
         "uses to check that each event is authentic. Keep the secret highly confidential."),
     "integrated-installation": (
-        "Integrated installation is always on for add-ins: it tells RingCentral how users install your "
+        "Integrated installation is always on for Notification Add-ins: it tells RingCentral how users install your "
         "app. At the least, write manual instructions for taking the incoming webhook URL that RingCentral "
         "generates into the service you integrate with."),
     "web-installation": (
@@ -58,7 +59,8 @@ def app_features(*, app_type: str, interactive_messages: bool, install_via_web: 
     Seed: interactive messages need an outbound webhook URL and a shared secret, and are mostly
     used by bots and add-ins (any type may enable them); Integrated Installation exists only for
     add-ins, is always on and needs at least manual instructions; installing via the web (an
-    iframe in the desktop app) is recommended to maximize successful installs.
+    iframe in the desktop app) is recommended to maximize successful installs. facts.md: only the
+    deprecated Notification Add-in has it today.
     """
     APP_TYPE.check(app_type)
     INTERACTIVE_MESSAGES.check(interactive_messages)
@@ -83,5 +85,6 @@ def app_features(*, app_type: str, interactive_messages: bool, install_via_web: 
         ", ".join(_NAMES[feature] for feature in features) or "No features to enable",
         reasons,
         tuple(_READ_MORE[feature] for feature in features if feature in _READ_MORE) + (("Next steps", "next-steps.md"),),
+        (CHANGES["integrated-installation"].now,) if app_type == "add-in" else (),
         features=features,
     )

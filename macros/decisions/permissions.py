@@ -8,6 +8,7 @@ from types import MappingProxyType
 from typing import Iterable, Mapping
 
 from macros.decisions import facts
+from macros.decisions.changes import CHANGES
 from macros.decisions.model import Decision, Option, Question
 
 # What the reader ticks, and the permission that each capability needs.
@@ -46,6 +47,7 @@ class PermissionsDecision(Decision):
 
     permissions: tuple[str, ...] = ()
     left_out: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    requires_approval: tuple[str, ...] = ()
 
 
 def smallest_cover(needed: Iterable[str]) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
@@ -64,7 +66,8 @@ def permissions(*, capabilities: Iterable[str]) -> PermissionsDecision:
     """Least privilege: the permissions the capabilities need, minus those another one includes.
 
     Seed: request only the permissions your app requires. facts.md: SMS includes ReadMessages,
-    ReadCallRecording includes ReadCallLog, and so on, so asking for both is asking twice.
+    ReadCallRecording includes ReadCallLog, and so on, so asking for both is asking twice; and
+    today's form marks some permissions (CallControl) as needing approval, with a review.
     """
     chosen = CAPABILITIES.check(capabilities)
     kept, left_out = smallest_cover(name for capability in chosen for name in NEEDS[capability])
@@ -72,11 +75,19 @@ def permissions(*, capabilities: Iterable[str]) -> PermissionsDecision:
     reasons += tuple(f"{name} is left out: {', '.join(by)} already includes it." for name, by in left_out)
     if not kept:
         reasons = ("Nothing ticked, nothing to request.",)
+    restricted = tuple(name for name in kept if facts.PERMISSIONS[name].requires_approval)
     return PermissionsDecision(
         "+".join(kept) or "none",
         "Request " + (", ".join(kept) if kept else "no permissions"),
         reasons,
         (("Next: public or private", "security.md#access"),),
+        tuple(approval_note(name) for name in restricted),
         permissions=kept,
         left_out=left_out,
+        requires_approval=restricted,
     )
+
+
+def approval_note(name: str) -> str:
+    """The note of a chosen permission that needs approval (facts.md, "restricted scopes")."""
+    return f"{name} needs approval. {CHANGES['restricted-scopes'].now}"

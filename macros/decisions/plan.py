@@ -13,12 +13,13 @@ from urllib.parse import quote
 
 from macros.decisions import facts
 from macros.decisions.access import (
-    COMMUNICATION_PLATFORM, FOR_RINGCENTRAL_CUSTOMERS, OWN_COMPANY_DATA_ONLY, RESTRICT_TO_PARTNERS,
-    app_access, partner_reach,
+    COMMUNICATION_PLATFORM, FEDERATED_ACCOUNTS, FOR_RINGCENTRAL_CUSTOMERS, OWN_COMPANY_DATA_ONLY,
+    RESTRICT_TO_PARTNERS, app_access, partner_reach,
 )
 from macros.decisions.app_type import PURPOSE, app_type
 from macros.decisions.auth import ACTS_FOR_USERS, HAS_USER_INTERFACE, PLATFORM, STAY_SIGNED_IN, auth_method, pkce, refresh_tokens
 from macros.decisions.features import INSTALL_VIA_WEB, INTERACTIVE_MESSAGES, app_features
+from macros.decisions.changes import CHANGES
 from macros.decisions.model import Decision, Option, Question
 from macros.decisions.permissions import CAPABILITIES, permissions
 
@@ -59,14 +60,32 @@ def _line(label: str, decision: Decision) -> Line:
 
 
 def type_part(*, purpose: str) -> Part:
-    """Step "Select your app type" and the icon rule of "Describe your app"."""
+    """Step "Select your app type"."""
     kind = app_type(purpose=purpose)
-    icon = Line("App icon", "Required" if kind.icon_required else "Optional",
-                "Bots and add-ins post messages inside the desktop client, so they need an icon."
-                if kind.icon_required else "An icon may not be required for a REST API app.")
     blocked = ("The new-app link has no platform type for add-ins: create this app with the Create App "
                "button and the values below." if kind.id == "add-in" else "")
-    return Part((_line("App type", kind), icon), (kind.id,), blocked=blocked)
+    return Part((_line("App type", kind),), (kind.id,), blocked=blocked)
+
+
+def icon_part(*, purpose: str) -> Part:
+    """Step "Describe your app": the seed's icon rule ("Add-ins and bots require an icon")."""
+    kind = app_type(purpose=purpose)
+    return Part((Line("App icon", "Required" if kind.icon_required else "Optional",
+                      "Bots and add-ins post messages inside the desktop client, so they need an icon."
+                      if kind.icon_required else "An icon may not be required for a REST API app."),), ())
+
+
+def _access(answers: dict[str, bool]) -> Decision:
+    return app_access(**{question.name: answers[question.name] for question in ACCESS_QUESTIONS})
+
+
+def gallery_part(**access: bool) -> Part:
+    """Step "Describe your app": "Will you be promoting your app?" (seed); facts.md: promoting it makes it public."""
+    if _access(access).id == "public":
+        return Part((Line("Promote in the App Gallery?", "Yes, if you will promote it",
+                          "Your answer is for RingCentral's internal use only."),), ())
+    return Part((Line("Promote in the App Gallery?", "No",
+                      "An app promoted in the App Gallery is public; yours is private."),), ())
 
 
 def flow_part(*, acts_for_users: bool, has_user_interface: bool) -> Part:
@@ -103,11 +122,9 @@ def refresh_part(*, stay_signed_in: bool) -> Part:
     return Part((_line("Refresh tokens", refresh),), (refresh.id,))
 
 
-def security_part(*, own_company_data_only: bool, communication_platform: bool, for_ringcentral_customers: bool,
-                  restrict_to_partners: bool) -> Part:
+def security_part(*, restrict_to_partners: bool, **access_answers: bool) -> Part:
     """Step "Configure app security": private or public, and which partners."""
-    access = app_access(own_company_data_only=own_company_data_only, communication_platform=communication_platform,
-                        for_ringcentral_customers=for_ringcentral_customers)
+    access = _access(access_answers)
     reach = partner_reach(access=access.id, restrict_to_partners=restrict_to_partners)
     lines = (_line("Access", access),) + ((_line("Partners", reach),) if access.id == "public" else ())
     asks = ("partners",) if reach.id == "selected-partners" else ()
@@ -121,23 +138,44 @@ def features_part(*, purpose: str, interactive_messages: bool, install_via_web: 
     return Part((_line("Features", features),), (features.id,))
 
 
+def credential_part(*, acts_for_users: bool, has_user_interface: bool, **access_answers: bool) -> Part:
+    """The next step of a JWT app: its JWT credential (facts.md, "JWT credentials", "JWT and public apps").
+
+    A JWT credential belongs to a user and is restricted to apps by their client ID; for a public
+    app, each customer creates one restricted to the provider's app and hands it over.
+    """
+    if auth_method(acts_for_users=acts_for_users, has_user_interface=has_user_interface).id != "jwt":
+        return Part((), ())
+    if _access(access_answers).id == "public":
+        return Part((Line("JWT credentials", "Each customer creates their own",
+                          "In their Developer Console (Credentials, Create JWT), restricted to your app's client "
+                          "ID; then they give it to you, for example in a form of your app."),), ())
+    return Part((Line("JWT credential", "Create one for this app",
+                      "Developer Console: the menu under your name, Credentials, Create JWT; restrict it to the "
+                      "new app's client ID."),), ())
+
+
 @dataclass(frozen=True)
 class PlanPart:
-    """A part of the plan: the console step it belongs to, its function and its questions."""
+    """A part of the plan: the checklist slot it fills, its function and its questions."""
 
-    step: str
+    slot: str
     function: Callable[..., Part]
     questions: tuple[Question, ...]
 
 
+# Today's first access question, then the seed's three (shared/design/guides.md).
+ACCESS_QUESTIONS = (FEDERATED_ACCOUNTS, OWN_COMPANY_DATA_ONLY, COMMUNICATION_PLATFORM, FOR_RINGCENTRAL_CUSTOMERS)
 PARTS = (
     PlanPart("type", type_part, (PURPOSE,)),
-    PlanPart("auth", flow_part, (ACTS_FOR_USERS, HAS_USER_INTERFACE)),
-    PlanPart("auth", platform_part, (PURPOSE, HAS_USER_INTERFACE, PLAN_PLATFORM)),
-    PlanPart("auth", refresh_part, (STAY_SIGNED_IN,)),
-    PlanPart("security", security_part,
-             (OWN_COMPANY_DATA_ONLY, COMMUNICATION_PLATFORM, FOR_RINGCENTRAL_CUSTOMERS, RESTRICT_TO_PARTNERS)),
+    PlanPart("icon", icon_part, (PURPOSE,)),
+    PlanPart("gallery", gallery_part, ACCESS_QUESTIONS),
+    PlanPart("flow", flow_part, (ACTS_FOR_USERS, HAS_USER_INTERFACE)),
+    PlanPart("platform", platform_part, (PURPOSE, HAS_USER_INTERFACE, PLAN_PLATFORM)),
+    PlanPart("refresh", refresh_part, (STAY_SIGNED_IN,)),
+    PlanPart("access", security_part, ACCESS_QUESTIONS + (RESTRICT_TO_PARTNERS,)),
     PlanPart("features", features_part, (PURPOSE, INTERACTIVE_MESSAGES, INSTALL_VIA_WEB)),
+    PlanPart("credential", credential_part, (ACTS_FOR_USERS, HAS_USER_INTERFACE) + ACCESS_QUESTIONS),
 )
 
 # The console steps of the seed, in its order, with the answers each step asks for.
@@ -147,8 +185,8 @@ STEPS = (
     ("auth", "Set up authentication",
      ("acts_for_users", "has_user_interface", "platform", "stay_signed_in", "redirect_uris")),
     ("security", "Configure app security",
-     ("capabilities", "own_company_data_only", "communication_platform", "for_ringcentral_customers",
-      "restrict_to_partners", "partners")),
+     ("capabilities", "federated_accounts", "own_company_data_only", "communication_platform",
+      "for_ringcentral_customers", "restrict_to_partners", "partners")),
     ("features", "Enable app features", ("interactive_messages", "install_via_web")),
     ("next", "Take the next step", ()),
 )
@@ -242,31 +280,36 @@ def _texts(name: Any, description: Any, redirect_uris: Any) -> dict[str, tuple[s
 
 
 def plan_app(*, purpose: str, name: str, description: str = "", acts_for_users: bool, has_user_interface: bool,
-             platform: Optional[str] = None, stay_signed_in: bool, own_company_data_only: bool,
-             communication_platform: bool, for_ringcentral_customers: bool, restrict_to_partners: bool,
-             partners: Iterable[str] = (), interactive_messages: bool, install_via_web: bool,
-             capabilities: Iterable[str] = (), redirect_uris: Iterable[str] = ()) -> Plan:
+             platform: Optional[str] = None, stay_signed_in: bool, federated_accounts: bool,
+             own_company_data_only: bool, communication_platform: bool, for_ringcentral_customers: bool,
+             restrict_to_partners: bool, partners: Iterable[str] = (), interactive_messages: bool,
+             install_via_web: bool, capabilities: Iterable[str] = (), redirect_uris: Iterable[str] = ()) -> Plan:
     """Plan the whole app: each part's decisions, the permissions, the texts and the console link.
 
-    Answers that cannot matter (the platform of a bot or of an app without a user interface,
-    the later access questions after a "yes") are ignored, as the page hides them; a platform
-    is required where it matters. Partners are refused unless the app is public and restricted
-    to selected partners, and redirect URIs unless it uses the 3-legged OAuth flow.
+    Answers that cannot matter (the platform of a bot, the later access questions after a "yes")
+    are ignored, as the page hides them; a platform is required where it matters, and one that
+    contradicts ``has_user_interface`` is refused ("no-ui" goes with ``False`` only). Partners are
+    refused unless the app is public and restricted to selected partners, and redirect URIs
+    unless it uses the 3-legged OAuth flow.
     """
-    answers: dict[str, Any] = dict(purpose=purpose, acts_for_users=acts_for_users, has_user_interface=has_user_interface,
-                   stay_signed_in=stay_signed_in, own_company_data_only=own_company_data_only,
-                   communication_platform=communication_platform, for_ringcentral_customers=for_ringcentral_customers,
-                   restrict_to_partners=restrict_to_partners, interactive_messages=interactive_messages,
-                   install_via_web=install_via_web)
+    answers: dict[str, Any] = dict(
+        purpose=purpose, acts_for_users=acts_for_users, has_user_interface=has_user_interface,
+        stay_signed_in=stay_signed_in, federated_accounts=federated_accounts,
+        own_company_data_only=own_company_data_only, communication_platform=communication_platform,
+        for_ringcentral_customers=for_ringcentral_customers, restrict_to_partners=restrict_to_partners,
+        interactive_messages=interactive_messages, install_via_web=install_via_web)
     for part in PARTS:
         for question in part.questions:
             if question is not PLAN_PLATFORM:
                 question.check(answers[question.name])
     if platform is not None:
-        PLAN_PLATFORM.check(platform)  # even where it does not matter, a given answer must be valid
-    answers["platform"] = platform
-    parts = tuple(p.function(**{q.name: answers[q.name] for q in p.questions}) for p in PARTS)
-    asked = {name for part in parts for name in part.asks}
+        PLATFORM.check(platform)  # even where it does not matter, a given answer must be valid
+        if (platform == "no-ui") == has_user_interface:
+            raise ValueError(f"platform: got {platform!r}, which contradicts has_user_interface={has_user_interface}; "
+                             f"valid values: {'no-ui' if not has_user_interface else ', '.join(PLAN_PLATFORM.ids)}")
+    answers["platform"] = platform if has_user_interface else None
+    parts = {p.slot: p.function(**{q.name: answers[q.name] for q in p.questions}) for p in PARTS}
+    asked = {name for part in parts.values() for name in part.asks}
 
     chosen_partners = PARTNERS.check(partners)
     if chosen_partners and "partners" not in asked:
@@ -286,57 +329,61 @@ def plan_app(*, purpose: str, name: str, description: str = "", acts_for_users: 
         "name": (free_line("name", name),),
         "description": (free_line("description", description),) if description else (),
         "redirect_uris": (tuple(free_line("redirect_uris", uri) for uri in texts["redirect_uris"])
-                          or (FREE_LINES["no_redirect_uris"],)) if "redirect_uris" in asked else (),
+                          or (LINES["no_redirect_uris"],)) if "redirect_uris" in asked else (),
         "permissions": (free_line("permissions", ", ".join(scopes.permissions)) if scopes.permissions
-                        else FREE_LINES["no_permissions"],),
+                        else LINES["no_permissions"],),
+        "approval": tuple(free_line("approval", name) for name in scopes.requires_approval),
         "partners": tuple(free_line("partners", facts.PARTNERS[p].name, carrier=facts.PARTNERS[p].carrier_id)
                           for p in PARTNERS.ids if p in chosen_partners),
     }
 
-    def lines_of(step: str, slot: str) -> tuple[Line, ...]:
-        if slot != "parts":
-            return free[slot]
-        return tuple(line for part_def, part in zip(PARTS, parts) if part_def.step == step for line in part.lines)
-    sections = tuple((step, tuple(line for slot in slots for line in lines_of(step, slot)))
-                     for step, slots in CHECKLIST.items()) + (("next", NEXT_STEPS),)
-    values = {key: value for part in parts for key, value in part.params}
+    def lines_of(slot: str) -> tuple[Line, ...]:
+        if slot in parts:
+            return parts[slot].lines
+        return free[slot] if slot in free else (LINES[slot],)
+    sections = tuple((step, tuple(line for slot in slots for line in lines_of(slot))) for step, slots in CHECKLIST.items())
+    values = {key: value for part in parts.values() for key, value in part.params}
     values.update(name=name, description=description, permissions=",".join(scopes.permissions),
                   carriers=",".join(str(facts.PARTNERS[p].carrier_id) for p in PARTNERS.ids if p in chosen_partners),
                   redirect_uris=",".join(texts["redirect_uris"]))
-    reason = next((part.blocked for part in parts if part.blocked), "")
-    ids = tuple(i for part in parts for i in part.ids) + (scopes.id,)
+    reason = next((part.blocked for part in parts.values() if part.blocked), "")
+    ids = tuple(i for part in parts.values() for i in part.ids) + (scopes.id,)
     return Plan("/".join(ids), sections, None if reason else console_url(values), reason)
 
 
-# What each step's checklist lists, in order: the parts' lines, and the lines of free-form answers.
+# What each step's checklist lists, in the order of today's form: a part's lines (by its slot),
+# the lines of free-form answers, and fixed lines for the fields the planner asks nothing about.
 CHECKLIST = {
-    "type": ("parts",),
-    "describe": ("name", "description"),
-    "auth": ("parts", "redirect_uris"),
-    "security": ("permissions", "parts", "partners"),
-    "features": ("parts",),
+    "type": ("type",),
+    "describe": ("name", "display_name", "description", "icon", "contact", "gallery"),
+    "auth": ("flow", "platform", "redirect_uris", "refresh"),
+    "security": ("permissions", "approval", "access", "partners"),
+    "features": ("features",),
+    "next": ("client", "credential", "quick_start"),
 }
 
-# Checklist lines for the free-form answers; "{value}" (and "{carrier}") are filled in, here and in the page.
-FREE_LINES = {
+# Checklist lines that are not a part's: "{value}" (and "{carrier}") are filled in, here and in the page.
+LINES = {
     "name": Line("App name", "{value}"),  # the box's hint says it is never shown publicly
+    "display_name": Line("Display name", "Your choice", "Users see it inside RingCentral's apps, such as the "
+                                                        "desktop client: pick one they recognise."),
     "description": Line("Description", "{value}"),
+    "contact": Line("Primary contact", "One person", "They receive important communications about the app and "
+                                                     "answer them."),
     "redirect_uris": Line("Redirect URI", "{value}"),
     "no_redirect_uris": Line("Redirect URI", "Add at least one", "The 3-legged OAuth flow sends users back to it."),
     "partners": Line("Partner", "{value}", "Carrier id {carrier}."),
     "permissions": Line("Permissions", "{value}"),
     "no_permissions": Line("Permissions", "None"),
+    "approval": Line("Needs approval", "{value}", CHANGES["restricted-scopes"].now),
+    "client": Line("Client ID and Client Secret", "Note them", "You need both to authenticate your app to the platform."),
+    "quick_start": Line("Quick start", "SMS, fax, voice or RingCentral Video",
+                        "Each quick start takes you from credentials to a first call."),
 }
 
 
 def free_line(key: str, value: str, **more: Any) -> Line:
     """A checklist line for a free-form answer: the template with the value put in (never formatted itself)."""
-    template = FREE_LINES[key]
+    template = LINES[key]
     return Line(template.label, template.value.replace("{value}", value),
                 template.why.replace("{carrier}", str(more.get("carrier", ""))))
-
-
-NEXT_STEPS = (
-    Line("Client ID and Client Secret", "Note them", "You need both to authenticate your app to the platform."),
-    Line("Quick start", "SMS, fax, voice or RingCentral Video", "Each quick start takes you from credentials to a first call."),
-)
