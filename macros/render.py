@@ -8,8 +8,9 @@ from html import escape
 from typing import Any, Callable, Iterable
 
 from macros.decisions import Guide, facts
+from macros.decisions.changes import CHANGES
 from macros.decisions.model import Decision, Question
-from macros.decisions.permissions import NEEDS
+from macros.decisions.permissions import NEEDS, approval_note
 from macros.tree import Ask, Node, Tree, build_tree
 
 Resolve = Callable[[str], str]  # turns a decision's link target ("security.md", "https://…") into an href
@@ -40,9 +41,14 @@ def list_html(cls: str, items: Iterable[str]) -> str:
     return f'<ul class="{cls}">{"".join(items)}</ul>' if items else ""
 
 
+def note_html(note: str, attributes: str = "") -> str:
+    """A warning the reader must see, such as a deprecation or an approval."""
+    return f'<p class="decision-guide__note"{attributes}><strong>Note:</strong> {escape(note)}</p>'
+
+
 def decision_html(decision: Decision, resolve: Resolve, element_id: str = "") -> str:
     """A decision for people: title, any warning, reasons and onward links."""
-    notes = "".join(f'<p class="decision-guide__note"><strong>Note:</strong> {escape(n)}</p>' for n in decision.notes)
+    notes = "".join(map(note_html, decision.notes))
     links = list_html("decision-guide__links",
                       (f'<a href="{escape(resolve(url))}">{escape(text)}</a>' for text, url in decision.links))
     ident = f' id="{element_id}"' if element_id else ""
@@ -93,9 +99,11 @@ def render_tree_guide(guide: Guide, resolve: Resolve) -> str:
 
 
 def cover_data(question: Question) -> dict[str, Any]:
-    """Per-option data for the browser's one combinator: union of the needs, minus the included."""
+    """Per-option data for the browser's one combinator: union of the needs, minus the included;
+    of what is kept, those that need approval."""
     used = sorted({name for needs in NEEDS.values() for name in needs})
-    return {"question": question.name, "needs": dict(NEEDS), "implies": {n: sorted(facts.implied_by(n)) for n in used}}
+    return {"question": question.name, "needs": dict(NEEDS), "implies": {n: sorted(facts.implied_by(n)) for n in used},
+            "approval": [n for n in used if facts.PERMISSIONS[n].requires_approval]}
 
 
 def render_cover_guide(guide: Guide, resolve: Resolve) -> str:
@@ -105,23 +113,26 @@ def render_cover_guide(guide: Guide, resolve: Resolve) -> str:
     rows = "".join(
         f'<tr><td>{escape(option.label)}</td><td>{", ".join(f"<code>{n}</code>" for n in NEEDS[option.id])}</td>'
         f'<td>{escape("; ".join(facts.PERMISSIONS[n].meaning for n in NEEDS[option.id]))}</td>'
-        f'<td>{", ".join(f"<code>{i}</code>" for n in NEEDS[option.id] for i in sorted(facts.implied_by(n))) or "–"}</td></tr>'
+        f'<td>{", ".join(f"<code>{i}</code>" for n in NEEDS[option.id] for i in sorted(facts.implied_by(n))) or "–"}</td>'
+        f'<td>{"Yes" if any(facts.PERMISSIONS[n].requires_approval for n in NEEDS[option.id]) else "No"}</td></tr>'
         for option in question.options
     )
     fallback = (
         '<p>Request the permission of each thing your app does, then leave out any permission that another '
         'one you request already includes.</p>'
         '<table class="decision-guide__table"><thead><tr><th scope="col">Your app will</th><th scope="col">Permission</th>'
-        f'<th scope="col">It allows</th><th scope="col">Already includes</th></tr></thead><tbody>{rows}</tbody></table>'
+        f'<th scope="col">It allows</th><th scope="col">Already includes</th><th scope="col">Needs approval</th></tr>'
+        f'</thead><tbody>{rows}</tbody></table><p>{escape(CHANGES["restricted-scopes"].now)}</p>'
     )
     parts = "".join(
         f'<li data-kept="{n}"><code>{n}</code>: {escape(facts.PERMISSIONS[n].meaning)}.</li>'
         f'<li data-left-out="{n}"><code>{n}</code> is left out: <span data-by></span> already includes it.</li>'
         for n in data["implies"]
     )
+    notes = "".join(note_html(approval_note(n), f' data-approval="{n}"') for n in data["approval"])
     form = (question_html(guide.name, question, hidden=False)
             + f'<template class="decision-guide__parts"><p class="decision-guide__title">Request these permissions</p>'
-              f'<ul class="decision-guide__reasons">{parts}</ul></template>')
+              f'{notes}<ul class="decision-guide__reasons">{parts}</ul></template>')
     return frame(guide, form, fallback, {"kind": "cover", **data})
 
 

@@ -6,11 +6,9 @@ from typing import Any
 
 from macros.decisions import Guide, facts
 from macros.decisions.permissions import CAPABILITIES
-from macros.decisions.plan import (
-    BLANK, CHECKLIST, CONSOLE_PARAMS, FREE_LINES, MESSAGES, NEXT_STEPS, PARTS, STEPS, TEXT_RULES, Line,
-)
+from macros.decisions.plan import BLANK, CHECKLIST, CONSOLE_PARAMS, LINES, MESSAGES, PARTS, STEPS, TEXT_RULES, Line
 from macros.render import Resolve, cover_data, dom_id, frame, question_html
-from macros.tree import Ask, build_tree
+from macros.tree import Ask, Tree, build_tree
 
 NAME = "plan_app"
 ALWAYS = ("name", "description", "capabilities")  # asked whatever the other answers
@@ -44,6 +42,17 @@ def text_html(rule_name: str, label: str, multiline: bool, hidden: bool) -> str:
             f'<span class="decision-guide__hint" id="{fid}-hint">{escape(_HINTS[rule_name])}</span>{box}</div>')
 
 
+def waiting_html(fields: tuple[str, ...], trees: list[Tree]) -> str:
+    """What a step says while every question in it waits for an earlier answer, instead of standing empty."""
+    roots = [(part, tree.root.question) for part, tree in zip(PARTS, trees) if isinstance(tree.root, Ask)]
+    if set(fields) & (set(ALWAYS) | {root.name for _, root in roots}):
+        return ""
+    gates = dict.fromkeys(root for part, root in roots if {q.name for q in part.questions} & set(fields))
+    numbers = {field: number for number, (_, _, step_fields) in enumerate(STEPS, start=1) for field in step_fields}
+    said = " and ".join(f"“{gate.prompt}” (step {numbers[gate.name]})" for gate in gates)
+    return f'<p class="decision-guide__waiting">This step\'s questions appear once you answer {escape(said)}.</p>'
+
+
 def render_plan(guide: Guide, resolve: Resolve) -> str:
     """The planner's HTML and data."""
     questions = {q.name: q for q in guide.questions}
@@ -63,7 +72,7 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
         if not body:
             continue
         steps.append(f'<section class="decision-guide__step" data-step="{step}">'
-                     f'<h2>{number}. {escape(title)}</h2>{"".join(body)}</section>')
+                     f'<h2>{number}. {escape(title)}</h2>{waiting_html(fields, trees)}{"".join(body)}</section>')
     templates = "".join(
         f'<template data-leaf="{i}-{j}">{"".join(line_html(line) for line in leaf.lines)}</template>'
         for i, tree in enumerate(trees) for j, leaf in enumerate(tree.leaves)
@@ -76,12 +85,12 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
     plan = (
         '<div class="decision-guide__plan" hidden>'
         + "".join(f'<h3><a href="{escape(resolve(_STEP_PAGES[step]))}">{escape(title)}</a></h3>'
-                  f'<ul class="decision-guide__checklist" data-section="{step}">'
-                  f'{"".join(map(line_html, NEXT_STEPS)) if step == "next" else ""}</ul>'
+                  f'<ul class="decision-guide__checklist" data-section="{step}"></ul>'
                   for step, title, _ in STEPS)
         + '<p class="decision-guide__blocked"></p>'
           '<p><a class="md-button md-button--primary decision-guide__console" href="#">Open in the Developer Console</a> '
-          '<button type="button" class="md-button decision-guide__copy">Copy the plan as Markdown</button></p></div>'
+          '<button type="button" class="md-button decision-guide__copy">Copy the plan as Markdown</button></p>'
+          '<p class="decision-guide__print-url">Developer Console link: <code></code></p></div>'
     )
     form = "".join(steps) + templates
     fallback = (
@@ -91,7 +100,7 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
     )
     data: dict[str, Any] = {
         "kind": "plan",
-        "parts": [{"step": part.step, "tree": tree.to_json(),
+        "parts": [{"slot": part.slot, "tree": tree.to_json(),
                    "leaves": [_compact({"ids": leaf.ids, "params": dict(leaf.params), "asks": leaf.asks,
                                         "blocked": leaf.blocked}) for leaf in tree.leaves]}
                   for part, tree in zip(PARTS, trees)],
@@ -99,7 +108,7 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
         "rules": [_compact({"name": r.name, "max": r.max_length, "required": r.required, "pattern": r.pattern,
                             "items": r.max_items, "label": r.label}) for r in TEXT_RULES],
         "blank": BLANK, "messages": MESSAGES,
-        "lines": {key: [line.label, line.value, line.why] for key, line in FREE_LINES.items()},
+        "lines": {key: [line.label, line.value, line.why] for key, line in LINES.items()},
         "checklist": CHECKLIST,
         "cover": cover_data(CAPABILITIES),
         "carriers": {pid: str(p.carrier_id) for pid, p in facts.PARTNERS.items()},

@@ -9,7 +9,9 @@ from typing import Any, Callable
 from mkdocs.utils import get_relative_url
 
 from macros.decisions import GUIDES
+from macros.decisions.changes import CHANGES
 from macros.render import render_guide
+from macros.render_changes import change_note_html, changes_table_html
 from macros.render_plan import render_plan
 
 
@@ -34,7 +36,8 @@ def link_resolver(docs_dir: Path, page_url: str, page_src: str) -> Callable[[str
 
 
 def define_env(env: Any) -> None:
-    """Register ``guide(name)``: embeds the decision guide of that function in the page."""
+    """Register ``guide(name)``, the decision guide of that function; ``changed(id)``, the note on a
+    change since the original guide; and ``changes()``, the table of every change."""
     docs_dir = Path(env.conf["docs_dir"])
     embedded: dict[str, set[str]] = {}
     asked: dict[str, dict[str, str]] = {}  # page -> question name -> the guide that asks it
@@ -58,3 +61,19 @@ def define_env(env: Any) -> None:
                                  f"{question.name!r} in the URL; put them on different pages")
         render = render_plan if name == "plan_app" else render_guide
         return render(GUIDES[name], link_resolver(docs_dir, env.page.url, page))
+
+    @env.macro
+    def changed(*change_ids: Any) -> str:
+        page = env.page.file.src_uri
+        valid = ", ".join(CHANGES)
+        if not change_ids:
+            raise MacroError(f'{page}: changed() needs the id of a change, e.g. changed("password-flow"); '
+                             f"valid names: {valid}")
+        for change_id in change_ids:
+            if not isinstance(change_id, str) or change_id not in CHANGES:
+                raise MacroError(f"{page}: changed({change_id!r}) names no change; valid names: {valid}")
+        return change_note_html([CHANGES[i] for i in change_ids], link_resolver(docs_dir, env.page.url, page))
+
+    @env.macro
+    def changes() -> str:
+        return changes_table_html(link_resolver(docs_dir, env.page.url, env.page.file.src_uri))

@@ -18,7 +18,7 @@
     return { asked, leaf: node };
   };
 
-  /* Permissions: the union of the needs, minus what another chosen one implies. */
+  /* Permissions: the union of the needs, minus what another chosen one implies; those kept that need approval. */
   const cover = (data, chosen) => {
     const wanted = new Set(chosen.flatMap((c) => data.needs[c]));
     const leftOut = new Map();
@@ -27,7 +27,7 @@
       if (by.length) leftOut.set(name, by);
     }
     const kept = [...wanted].filter((name) => !leftOut.has(name)).sort();
-    return { kept, leftOut, id: kept.join("+") || "none" };
+    return { kept, leftOut, id: kept.join("+") || "none", approval: kept.filter((name) => data.approval.includes(name)) };
   };
 
   /* Each kind shows its result and returns the questions it asks now. */
@@ -45,7 +45,7 @@
 
     cover(root, data, answers, show) {
       const chosen = answers.get(data.question) || [];
-      const { kept, leftOut, id } = cover(data, chosen);
+      const { kept, leftOut, id, approval } = cover(data, chosen);
       const parts = root.querySelector(".decision-guide__parts").content;
       const list = parts.querySelector("ul").cloneNode(false);
       for (const name of kept) list.append(parts.querySelector(`[data-kept="${name}"]`).cloneNode(true));
@@ -55,7 +55,8 @@
         list.append(item);
       }
       const title = parts.querySelector(".decision-guide__title").cloneNode(true);
-      show(chosen.length ? id : "", chosen.length ? [title, list] : []);
+      const notes = approval.map((name) => parts.querySelector(`[data-approval="${name}"]`).cloneNode(true));
+      show(chosen.length ? id : "", chosen.length ? [title, ...notes, list] : []);
       return [data.question];
     },
 
@@ -84,7 +85,7 @@
         Object.assign(values, leaf.params);
         leaf.asks?.forEach((name) => asked.add(name));
         blocked = blocked || leaf.blocked || "";
-        (fromParts[part.step] ||= []).push(...template(`[data-leaf="${i}-${path.leaf}"]`).cloneNode(true).children);
+        fromParts[part.slot] = [...template(`[data-leaf="${i}-${path.leaf}"]`).cloneNode(true).children];
       });
 
       const text = (name) => (asked.has(name) ? answers.get(name) || [] : []);
@@ -115,6 +116,7 @@
         description: description ? [line("description", description)] : [],
         redirect_uris: !asked.has("redirect_uris") ? [] : uris.length ? uris.map((uri) => line("redirect_uris", uri)) : [line("no_redirect_uris", "")],
         permissions: [scopes.kept.length ? line("permissions", scopes.kept.join(", ")) : line("no_permissions", "")],
+        approval: scopes.approval.map((name) => line("approval", name)),
         partners: partners.map((id) => line("partners", partnerName(id), { carrier: data.carriers[id] })),
       };
 
@@ -125,7 +127,8 @@
       status.querySelector("ul")?.append(...errors.map((e) => Object.assign(document.createElement("li"), { textContent: e })));
       if (ready) {
         for (const [step, slots] of Object.entries(data.checklist)) {
-          const items = slots.flatMap((slot) => (slot === "parts" ? fromParts[step] || [] : free[slot]));
+          /* A slot is a part's lines, a free-form answer's, or a fixed line. */
+          const items = slots.flatMap((slot) => fromParts[slot] ?? free[slot] ?? [line(slot, "")]);
           box.querySelector(`[data-section="${step}"]`).replaceChildren(...items);
         }
         Object.assign(values, {
@@ -138,6 +141,9 @@
         link.hidden = Boolean(blocked);
         link.href = blocked ? "#" : url;
         root.querySelector(".decision-guide__blocked").textContent = blocked;
+        const printed = root.querySelector(".decision-guide__print-url");
+        printed.hidden = Boolean(blocked);
+        printed.querySelector("code").textContent = blocked ? "" : url;
         const markdown = [`# App plan: ${name}`];
         for (const item of box.querySelectorAll("h3, li")) {
           const [label, value, why] = [...item.children].map((part) => part.textContent);
@@ -197,6 +203,10 @@
       }
       const asked = kinds[data.kind](root, data, answers, show);
       for (const field of form.querySelectorAll("[data-name]")) field.hidden = !asked.includes(field.dataset.name);
+      /* A step with no question to show says what it waits for. */
+      for (const note of form.querySelectorAll(".decision-guide__waiting")) {
+        note.hidden = [...note.parentElement.querySelectorAll("[data-name]")].some((field) => !field.hidden);
+      }
       return asked;
     };
 
