@@ -73,10 +73,7 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
             continue
         steps.append(f'<section class="decision-guide__step" data-step="{step}">'
                      f'<h2>{number}. {escape(title)}</h2>{waiting_html(fields, trees)}{"".join(body)}</section>')
-    templates = "".join(
-        f'<template data-leaf="{i}-{j}">{"".join(line_html(line) for line in leaf.lines)}</template>'
-        for i, tree in enumerate(trees) for j, leaf in enumerate(tree.leaves)
-    ) + f'<template data-line>{line_html(Line("", "", "-"))}</template>'
+    templates = f'<template data-line>{line_html(Line("", "", "-"))}</template>'
     templates += (
         '<template data-status="todo"><p>Answer the questions above and your plan appears below.</p></template>'
         '<template data-status="fix"><p>Your plan needs a fix first:</p><ul class="decision-guide__errors"></ul></template>'
@@ -100,21 +97,28 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
     )
     data: dict[str, Any] = {
         "kind": "plan",
-        "parts": [{"slot": part.slot, "tree": tree.to_json(),
+        "parts": [{"tree": tree.to_json(),
                    "leaves": [_compact({"ids": leaf.ids, "params": dict(leaf.params), "asks": leaf.asks,
-                                        "blocked": leaf.blocked}) for leaf in tree.leaves]}
-                  for part, tree in zip(PARTS, trees)],
+                                        "blocked": leaf.blocked,
+                                        "lines": {slot: list(map(_line_data, lines)) for slot, lines in leaf.lines}})
+                              for leaf in tree.leaves]}
+                  for tree in trees],
         "always": list(ALWAYS),
         "rules": [_compact({"name": r.name, "max": r.max_length, "required": r.required, "pattern": r.pattern,
                             "items": r.max_items, "label": r.label}) for r in TEXT_RULES],
         "blank": BLANK, "messages": MESSAGES,
-        "lines": {key: [line.label, line.value, line.why] for key, line in LINES.items()},
+        "lines": {key: _line_data(line) for key, line in LINES.items()},
         "checklist": CHECKLIST,
         "cover": cover_data(CAPABILITIES),
         "carriers": {pid: str(p.carrier_id) for pid, p in facts.PARTNERS.items()},
         "params": [list(pair) for pair in CONSOLE_PARAMS], "base": facts.NEW_APP_URL,
     }
     return frame(guide, form, fallback, data, label="Plan your app", after=plan)
+
+
+def _line_data(line: Line) -> list[str]:
+    """A checklist line as the page's data: label, value and why (the page fills the one line template)."""
+    return [line.label, line.value, line.why]
 
 
 def _compact(fields: dict[str, Any]) -> dict[str, Any]:

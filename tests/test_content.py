@@ -6,7 +6,7 @@ tests read the Markdown sources, not the built site, and check that:
 1. every page has a short front-matter description;
 2. every fact of the seed reaches some page;
 3. the seed's typos and its "two app types" slip stay out;
-4. external links are only the published URLs listed in the shared facts file;
+4. external links are only the published URLs of ``facts.EXTERNAL_URLS``, and every seed link is used;
 5. the SVGs in img/ are used, small and self-contained.
 """
 from __future__ import annotations
@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from macros.decisions import facts
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 IMG = ROOT / "img"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-FACTS_MD = SHARED / "reference" / "facts.md"
 
 # The pages this content set owns (others' pages are only checked where the
 # rule applies to every page).
@@ -33,6 +33,7 @@ CONTENT_PAGES = [
     "security.md",
     "features.md",
     "next-steps.md",
+    "changes.md",
 ]
 
 URL_RE = re.compile(r"https?://[^\s)\]\"'<>|`]+")
@@ -61,21 +62,6 @@ def site_text() -> str:
     return re.sub(r"\s+", " ", "\n".join(parts))
 
 
-def facts_urls() -> set[str]:
-    if not FACTS_MD.is_file():
-        pytest.skip(f"shared facts file not found: {FACTS_MD}")
-    return set(URL_RE.findall(FACTS_MD.read_text(encoding="utf-8")))
-
-
-def seed_link_urls() -> list[str]:
-    """URLs in the facts file's table of where the seed's links point today."""
-    if not FACTS_MD.is_file():
-        pytest.skip(f"shared facts file not found: {FACTS_MD}")
-    text = FACTS_MD.read_text(encoding="utf-8")
-    section = text.split("## Where the seed's links point today", 1)[1].split("\n## ", 1)[0]
-    return [url for line in section.splitlines() if line.startswith("|") for url in URL_RE.findall(line)]
-
-
 # ---------------------------------------------------------------- 1. descriptions
 
 
@@ -93,8 +79,9 @@ def test_content_page_is_written(name: str) -> None:
     text = (DOCS / name).read_text(encoding="utf-8")
     assert "TODO" not in text, f"{name} still holds a placeholder"
     assert description(text).endswith("."), f"{name}: description is not one full sentence"
-    prose = re.sub(r'^\{\{ guide\("\w+"\) \}\}$', "", text, flags=re.M)
-    assert "{{" not in prose and "{%" not in prose, f"{name} contains Jinja syntax other than guide calls"
+    macro_calls = r'^\{\{ (guide\("\w+"\)|changed\("[\w-]+"(, "[\w-]+")*\)|changes\(\)) \}\}$'
+    prose = re.sub(macro_calls, "", text, flags=re.M)
+    assert "{{" not in prose and "{%" not in prose, f"{name} contains Jinja syntax other than macro calls"
     assert "<br" not in text and 'class="' not in text, f"{name} contains raw HTML layout"
 
 
@@ -215,19 +202,19 @@ def test_seed_typos_are_gone(pattern: str) -> None:
 
 
 def test_external_links_come_from_facts() -> None:
-    allowed = facts_urls()
+    allowed = set(facts.EXTERNAL_URLS)
     bad = [
         (p.name, url)
         for p in pages()
         for url in URL_RE.findall(p.read_text(encoding="utf-8"))
         if url not in allowed
     ]
-    assert not bad, f"absolute links not listed in facts.md: {bad}"
+    assert not bad, f"absolute links not in facts.EXTERNAL_URLS: {bad}"
 
 
 def test_every_seed_link_is_used() -> None:
-    urls = seed_link_urls()
-    assert len(urls) >= 9, "could not read the seed-link table in facts.md"
+    urls = list(facts.SEED_LINKS.values())
+    assert len(urls) == 9
     text = "\n".join(p.read_text(encoding="utf-8") for p in pages())
     missing = [u for u in urls if f"]({u})" not in text]
     assert not missing, f"seed links not linked from any page: {missing}"

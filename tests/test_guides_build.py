@@ -10,6 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from macros.decisions import GUIDES
+from macros.decisions.changes import CHANGES
 from macros.decisions.permissions import CAPABILITIES
 from macros.site import MacroError, define_env
 from macros.tree import build_tree
@@ -93,6 +94,11 @@ BAD_PAGES = {
     "missing": ("{{ guide() }}",
                 'authentication.md: guide() needs the name of a guide, e.g. guide("pkce"); valid names: '
                 + ", ".join(GUIDES)),
+    "unknown change": ('{{ changed("password-flow", "jwt") }}',
+                       "authentication.md: changed('jwt') names no change; valid names: " + ", ".join(CHANGES)),
+    "no change": ("{{ changed() }}",
+                  'authentication.md: changed() needs the id of a change, e.g. changed("password-flow"); '
+                  "valid names: " + ", ".join(CHANGES)),
     "clash": ('{{ guide("plan_app") }}',
               "authentication.md: guide('plan_app') and guide('auth_method') both keep 'acts_for_users' in the URL; "
               "put them on different pages"),
@@ -137,7 +143,7 @@ def test_bad_guide_argument(tmp_path: Path, bad: object) -> None:
 
 def test_guide_links_resolve_from_the_page(tmp_path: Path) -> None:
     hrefs = set(re.findall(r'href="([^#"][^"]*)"', fake_env(tmp_path).guide("app_access")))
-    assert hrefs == {"../features/", "./#partners"}
+    assert hrefs == {"../features/", "./#partners", "https://developers.ringcentral.com/guide/getting-started/promote-app"}
     assert "https://developers.ringcentral.com/guide/basics/partners" in fake_env(tmp_path).guide("partner_reach")
 
 
@@ -158,7 +164,7 @@ first = import_local_module(str(project), "macros")
 before = sys.modules["macros.decisions"].app_type(purpose="chat-bot").title
 first.on_post_build(None)
 rule = project / "macros" / "decisions" / "app_type.py"
-rule.write_text(rule.read_text().replace('"RingCentral Bot"', '"Edited Bot"'))
+rule.write_text(rule.read_text().replace('"Bot Add-in"', '"Edited Bot"'))
 import_local_module(str(project), "macros")
 print(before, "->", sys.modules["macros.decisions"].app_type(purpose="chat-bot").title)
 """
@@ -170,4 +176,4 @@ def test_an_edited_rule_is_imported_anew_by_the_next_build(tmp_path: Path) -> No
     project = copy_project(tmp_path / "project")
     run = subprocess.run([sys.executable, "-c", RELOAD, str(project)], cwd=tmp_path, capture_output=True,
                          text=True, timeout=120)
-    assert run.stdout.strip() == "RingCentral Bot -> Edited Bot", run.stderr
+    assert run.stdout.strip() == "Bot Add-in -> Edited Bot", run.stderr

@@ -4,8 +4,8 @@
   id on its target page;
 - nothing is loaded from another host: scripts, stylesheets, images, fonts (``url()`` and
   ``@import`` in CSS files, ``<style>`` and ``style=""`` too);
-- links to other hosts are https links listed in ../shared/reference/facts.md (plus Material's
-  "Made with Material for MkDocs" link in the footer, while the theme shows it).
+- links to other hosts are the https pages of ``macros.decisions.facts.EXTERNAL_URLS``, the one
+  list that the rules and the pages use too (taken from shared/reference/facts.md).
 """
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ import pytest
 
 from browser_tools import ParsedHTML, parse_html
 
-FACTS = Path(__file__).resolve().parents[1].parent / "shared" / "reference" / "facts.md"
+from macros.decisions import facts
+
 # A pseudo-origin to resolve relative URLs against: anything that keeps it is internal.
 ORIGIN = "http://site.invalid"
 INLINE_SCHEMES = ("data:", "blob:", "about:")
@@ -28,8 +29,6 @@ INLINE_SCHEMES = ("data:", "blob:", "about:")
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""", re.IGNORECASE)
 CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-FACTS_URL = re.compile(r"https://[^\s)\]|`'\"]+")
-PLACEHOLDER = re.compile(r"<[^>\s]+>")
 
 
 @functools.cache
@@ -71,14 +70,10 @@ def css_urls(css: str) -> Iterable[str]:
         yield next(group for group in match.groups() if group is not None)
 
 
-def allowed_external_links(facts: Path = FACTS) -> list[re.Pattern[str]]:
-    """The https URLs listed in facts.md, as patterns (fragment ignored; ``<query>`` matches anything)."""
-    patterns = []
-    for url in FACTS_URL.findall(facts.read_text(encoding="utf-8")):
-        url = url.rstrip(".,;:").split("#", 1)[0]
-        pieces = PLACEHOLDER.split(url)
-        patterns.append(re.compile(".+".join(re.escape(piece) for piece in pieces)))
-    return patterns
+def allowed_external_links() -> list[re.Pattern[str]]:
+    """The pages of ``facts.EXTERNAL_URLS`` as patterns (fragment ignored); the "new app" link takes a query."""
+    patterns = [re.compile(re.escape(url.split("#", 1)[0])) for url in facts.EXTERNAL_URLS if url != facts.NEW_APP_URL]
+    return patterns + [re.compile(re.escape(facts.NEW_APP_URL) + r"\?.+")]
 
 
 def is_allowed_external(url: str, allowed: list[re.Pattern[str]]) -> bool:
@@ -158,18 +153,14 @@ def test_links_to_other_hosts_are_listed_in_facts(site_dir: Path) -> None:
             if target is not None:
                 continue
             external.append((f"{path.relative_to(site_dir)}: <a href=\"{ref.url}\">", absolute))
-    if not external:
-        return
-    if not FACTS.is_file():
-        pytest.fail(f"the site links to other hosts, and {FACTS} (the list of allowed links) is missing")
+    assert external, "the site links to RingCentral's pages; none found"
     allowed = allowed_external_links()
-    problems = [f"{where} is not an https URL listed in facts.md" for where, url in external if not is_allowed_external(url, allowed)]
+    problems = [f"{where} is not an https URL of facts.EXTERNAL_URLS" for where, url in external
+                if not is_allowed_external(url, allowed)]
     assert not problems, "\n".join(problems)
 
 
 def test_allowed_external_links_match_as_intended() -> None:
-    if not FACTS.is_file():
-        pytest.skip(f"{FACTS} is missing")
     allowed = allowed_external_links()
     ok = [
         "https://developers.ringcentral.com/guide/getting-started/register-app",

@@ -126,7 +126,7 @@ def test_a_jwt_app_plans_its_credential() -> None:
     private = plan_app(**SMS_SERVER)
     assert values(private, "auth")["Auth method"] == ["JWT auth flow"]
     auth_why = dict((line.label, line.why) for line in dict(private.sections)["auth"])["Auth method"]
-    assert "deprecated" in auth_why and "password" in auth_why
+    assert "password" not in auth_why, "history notes stay on the step's page; the plan follows today's form"
     credential = dict((line.label, line) for line in dict(private.sections)["next"])["JWT credential"]
     assert "Credentials" in credential.why and "Create JWT" in credential.why and "client ID" in credential.why
     public = plan_app(**{**SMS_SERVER, "communication_platform": False, "for_ringcentral_customers": True})
@@ -134,6 +134,13 @@ def test_a_jwt_app_plans_its_credential() -> None:
     assert line.value == "Each customer creates their own" and "client ID" in line.why
     oauth = plan_app(**PUBLIC_IOS)
     assert not {"JWT credential", "JWT credentials"} & set(values(oauth, "next"))
+
+
+def test_warnings_reach_the_plan() -> None:
+    add_in = plan_app(**ADD_IN)
+    whys = {line.label: line.why for _, lines in add_in.sections for line in lines}
+    assert "deprecated" in whys["App type"] and "can no longer create" in whys["App type"]
+    assert "Notification Add-ins" in whys["Features"]
 
 
 def test_a_restricted_permission_shows_its_approval() -> None:

@@ -68,15 +68,16 @@
       let blocked = "";
       let complete = true;
       const template = (selector) => root.querySelector(selector).content;
-      const line = (key, value, extra = {}) => {
-        const [label, text, why] = data.lines[key];
-        const item = template("[data-line]").firstElementChild.cloneNode(true);
-        item.querySelector(".decision-guide__label").textContent = label;
-        item.querySelector(".decision-guide__value").textContent = text.replace("{value}", () => value);
-        item.querySelector(".decision-guide__why").textContent = fill(why, extra);
-        return item;
+      /* A checklist line: label, value and why, with a free-form answer put in. */
+      const item = ([label, text, why], value = "", extra = {}) => {
+        const li = template("[data-line]").firstElementChild.cloneNode(true);
+        li.querySelector(".decision-guide__label").textContent = label;
+        li.querySelector(".decision-guide__value").textContent = text.replace("{value}", () => value);
+        li.querySelector(".decision-guide__why").textContent = fill(why, extra);
+        return li;
       };
-      data.parts.forEach((part, i) => {
+      const line = (key, value, extra) => item(data.lines[key], value, extra);
+      data.parts.forEach((part) => {
         const path = walk(part.tree, answers);
         path.asked.forEach((name) => asked.add(name));
         if (path.leaf === null) return void (complete = false);
@@ -85,7 +86,7 @@
         Object.assign(values, leaf.params);
         leaf.asks?.forEach((name) => asked.add(name));
         blocked = blocked || leaf.blocked || "";
-        fromParts[part.slot] = [...template(`[data-leaf="${i}-${path.leaf}"]`).cloneNode(true).children];
+        for (const [slot, lines] of Object.entries(leaf.lines)) fromParts[slot] = lines.map((fields) => item(fields));
       });
 
       const text = (name) => (asked.has(name) ? answers.get(name) || [] : []);
@@ -114,8 +115,8 @@
       const free = {
         name: [line("name", name)],
         description: description ? [line("description", description)] : [],
-        redirect_uris: !asked.has("redirect_uris") ? [] : uris.length ? uris.map((uri) => line("redirect_uris", uri)) : [line("no_redirect_uris", "")],
-        permissions: [scopes.kept.length ? line("permissions", scopes.kept.join(", ")) : line("no_permissions", "")],
+        redirect_uris: !asked.has("redirect_uris") ? [] : uris.length ? uris.map((uri) => line("redirect_uris", uri)) : [line("no_redirect_uris")],
+        permissions: [scopes.kept.length ? line("permissions", scopes.kept.join(", ")) : line("no_permissions")],
         approval: scopes.approval.map((name) => line("approval", name)),
         partners: partners.map((id) => line("partners", partnerName(id), { carrier: data.carriers[id] })),
       };
@@ -128,7 +129,7 @@
       if (ready) {
         for (const [step, slots] of Object.entries(data.checklist)) {
           /* A slot is a part's lines, a free-form answer's, or a fixed line. */
-          const items = slots.flatMap((slot) => fromParts[slot] ?? free[slot] ?? [line(slot, "")]);
+          const items = slots.flatMap((slot) => fromParts[slot] ?? free[slot] ?? [line(slot)]);
           box.querySelector(`[data-section="${step}"]`).replaceChildren(...items);
         }
         Object.assign(values, {

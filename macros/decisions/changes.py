@@ -23,6 +23,7 @@ class Change:
     page: str  # where the reader makes this choice: "page.md#anchor"
     # An input of a guide whose decision shows ``now`` as a note: (guide name, its arguments).
     decision: Optional[tuple[str, Mapping[str, Any]]] = field(default=None)
+    warns: bool = False  # the note warns whoever takes the choice today, beyond recording history
 
 
 _CHANGES = (
@@ -44,6 +45,7 @@ _CHANGES = (
         "The form lists this type as Notification Add-in (deprecated): it routes event notifications from "
         "other systems into the desktop app, and many developers can no longer create it.",
         facts.REGISTER_APP_URL, "app-type.md#the-three-app-types", ("app_type", {"purpose": "extend-desktop-app"}),
+        warns=True,
     ),
     Change(
         "password-flow", "Auth method for apps without a user interface",
@@ -60,6 +62,7 @@ _CHANGES = (
         "Some permissions are restricted and need approval: when you add one, the form asks you to justify it, "
         "and when you save the app a review request goes to developer support, who approve or reject it.",
         facts.REGISTER_APP_URL, "security.md#permissions", ("permissions", {"capabilities": ("control-calls",)}),
+        warns=True,
     ),
     Change(
         "public-apps", "When an app is public",
@@ -78,6 +81,7 @@ _CHANGES = (
         "is deprecated.",
         facts.REGISTER_APP_URL, "features.md#integrated-installation",
         ("app_features", {"app_type": "add-in", "interactive_messages": False, "install_via_web": False}),
+        warns=True,
     ),
     Change(
         "meetings-video", "The meetings quick start",
@@ -88,3 +92,5 @@ _CHANGES = (
 )
 
 CHANGES: Mapping[str, Change] = MappingProxyType({change.id: change for change in _CHANGES})
+# Notes that only record what changed: a plan, which already follows today's form, leaves them out.
+HISTORY_NOTES = frozenset(change.now for change in _CHANGES if not change.warns)

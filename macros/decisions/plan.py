@@ -19,7 +19,7 @@ from macros.decisions.access import (
 from macros.decisions.app_type import PURPOSE, app_type
 from macros.decisions.auth import ACTS_FOR_USERS, HAS_USER_INTERFACE, PLATFORM, STAY_SIGNED_IN, auth_method, pkce, refresh_tokens
 from macros.decisions.features import INSTALL_VIA_WEB, INTERACTIVE_MESSAGES, app_features
-from macros.decisions.changes import CHANGES
+from macros.decisions.changes import HISTORY_NOTES
 from macros.decisions.model import Decision, Option, Question
 from macros.decisions.permissions import CAPABILITIES, permissions
 
@@ -45,9 +45,9 @@ class Line:
 
 @dataclass(frozen=True)
 class Part:
-    """What one part of the plan contributes: checklist lines, decision ids and console parameters."""
+    """What one part of the plan contributes: checklist lines by slot, decision ids and console parameters."""
 
-    lines: tuple[Line, ...]
+    lines: tuple[tuple[str, tuple[Line, ...]], ...]  # (slot of CHECKLIST, its lines)
     ids: tuple[str, ...]
     params: tuple[tuple[str, str], ...] = ()
     asks: tuple[str, ...] = ()  # free-form questions that matter after these answers
@@ -55,44 +55,46 @@ class Part:
 
 
 def _line(label: str, decision: Decision) -> Line:
-    """A checklist line for a decision: its title and any warning; the reasons are on the step's page."""
-    return Line(label, decision.title, " ".join(decision.notes))
+    """A checklist line for a decision: its title and any warning; the reasons, and the notes that
+    only record what changed since the seed, are on the step's page."""
+    return Line(label, decision.title, " ".join(note for note in decision.notes if note not in HISTORY_NOTES))
 
 
 def type_part(*, purpose: str) -> Part:
-    """Step "Select your app type"."""
+    """Step "Select your app type", and the icon rule of "Describe your app" ("Add-ins and bots require an icon")."""
     kind = app_type(purpose=purpose)
     blocked = ("The new-app link has no platform type for add-ins: create this app with the Create App "
                "button and the values below." if kind.id == "add-in" else "")
-    return Part((_line("App type", kind),), (kind.id,), blocked=blocked)
-
-
-def icon_part(*, purpose: str) -> Part:
-    """Step "Describe your app": the seed's icon rule ("Add-ins and bots require an icon")."""
-    kind = app_type(purpose=purpose)
-    return Part((Line("App icon", "Required" if kind.icon_required else "Optional",
-                      "Bots and add-ins post messages inside the desktop client, so they need an icon."
-                      if kind.icon_required else "An icon may not be required for a REST API app."),), ())
+    icon = Line("App icon", "Required" if kind.icon_required else "Optional",
+                "Bots and add-ins post messages inside the desktop client, so they need an icon."
+                if kind.icon_required else "An icon may not be required for a REST API app.")
+    return Part((("type", (_line("App type", kind),)), ("icon", (icon,))), (kind.id,), blocked=blocked)
 
 
 def _access(answers: dict[str, bool]) -> Decision:
     return app_access(**{question.name: answers[question.name] for question in ACCESS_QUESTIONS})
 
 
-def gallery_part(**access: bool) -> Part:
-    """Step "Describe your app": "Will you be promoting your app?" (seed); facts.md: promoting it makes it public."""
-    if _access(access).id == "public":
-        return Part((Line("Promote in the App Gallery?", "Yes, if you will promote it",
-                          "Your answer is for RingCentral's internal use only."),), ())
-    return Part((Line("Promote in the App Gallery?", "No",
-                      "An app promoted in the App Gallery is public; yours is private."),), ())
+def flow_part(*, acts_for_users: bool, has_user_interface: bool, **access_answers: bool) -> Part:
+    """Step "Setup authentication": the auth flow (the 3-legged one needs redirect URIs); and the
+    next step of a JWT app, its JWT credential (facts.md, "JWT credentials", "JWT and public apps").
 
-
-def flow_part(*, acts_for_users: bool, has_user_interface: bool) -> Part:
-    """Step "Setup authentication": the auth flow; the 3-legged one needs redirect URIs."""
+    A JWT credential belongs to a user and is restricted to apps by their client ID; for a public
+    app, each customer creates one restricted to the provider's app and hands it over.
+    """
     flow = auth_method(acts_for_users=acts_for_users, has_user_interface=has_user_interface)
-    asks = ("redirect_uris",) if flow.id == "three-legged-oauth" else ()
-    return Part((_line("Auth method", flow),), (flow.id,), asks=asks)
+    lines = (("flow", (_line("Auth method", flow),)),)
+    if flow.id != "jwt":
+        return Part(lines + (("credential", ()),), (flow.id,), asks=("redirect_uris",))
+    if _access(access_answers).id == "public":
+        credential = Line("JWT credentials", "Each customer creates their own",
+                          "In their Developer Console (Credentials, Create JWT), restricted to your app's client "
+                          "ID; then they give it to you, for example in a form of your app.")
+    else:
+        credential = Line("JWT credential", "Create one for this app",
+                          "Developer Console: the menu under your name, Credentials, Create JWT; restrict it to the "
+                          "new app's client ID.")
+    return Part(lines + (("credential", (credential,)),), (flow.id,))
 
 
 def platform_part(*, purpose: str, has_user_interface: bool, platform: Optional[str]) -> Part:
@@ -113,53 +115,41 @@ def platform_part(*, purpose: str, has_user_interface: bool, platform: Optional[
     proof = pkce(platform=where)
     platform_type = facts.PLATFORM_TYPES[kind]
     lines = (Line("Platform type", platform_type), _line("PKCE", proof))
-    return Part(lines, (proof.id,), (("type", platform_type),))
+    return Part((("platform", lines),), (proof.id,), (("type", platform_type),))
 
 
 def refresh_part(*, stay_signed_in: bool) -> Part:
     """Step "Setup authentication": refresh tokens."""
     refresh = refresh_tokens(stay_signed_in=stay_signed_in)
-    return Part((_line("Refresh tokens", refresh),), (refresh.id,))
+    return Part((("refresh", (_line("Refresh tokens", refresh),)),), (refresh.id,))
 
 
 def security_part(*, restrict_to_partners: bool, **access_answers: bool) -> Part:
-    """Step "Configure app security": private or public, and which partners."""
+    """Step "Configure app security": private or public, and which partners; and the seed's App
+    Gallery question of "Describe your app", which facts.md ties to access: a promoted app is public."""
     access = _access(access_answers)
+    public = access.id == "public"
     reach = partner_reach(access=access.id, restrict_to_partners=restrict_to_partners)
-    lines = (_line("Access", access),) + ((_line("Partners", reach),) if access.id == "public" else ())
+    gallery = (Line("Promote in the App Gallery?", "Yes, if you will promote it",
+                    "Your answer is for RingCentral's internal use only.") if public else
+               Line("Promote in the App Gallery?", "No", "An app promoted in the App Gallery is public; yours is private."))
+    lines = (_line("Access", access),) + ((_line("Partners", reach),) if public else ())
     asks = ("partners",) if reach.id == "selected-partners" else ()
-    return Part(lines, (access.id, reach.id), (("public", "true" if access.id == "public" else "false"),), asks)
+    return Part((("gallery", (gallery,)), ("access", lines)), (access.id, reach.id),
+                (("public", "true" if public else "false"),), asks)
 
 
 def features_part(*, purpose: str, interactive_messages: bool, install_via_web: bool) -> Part:
     """Step "Enable app features"."""
     features = app_features(app_type=app_type(purpose=purpose).id, interactive_messages=interactive_messages,
                             install_via_web=install_via_web)
-    return Part((_line("Features", features),), (features.id,))
-
-
-def credential_part(*, acts_for_users: bool, has_user_interface: bool, **access_answers: bool) -> Part:
-    """The next step of a JWT app: its JWT credential (facts.md, "JWT credentials", "JWT and public apps").
-
-    A JWT credential belongs to a user and is restricted to apps by their client ID; for a public
-    app, each customer creates one restricted to the provider's app and hands it over.
-    """
-    if auth_method(acts_for_users=acts_for_users, has_user_interface=has_user_interface).id != "jwt":
-        return Part((), ())
-    if _access(access_answers).id == "public":
-        return Part((Line("JWT credentials", "Each customer creates their own",
-                          "In their Developer Console (Credentials, Create JWT), restricted to your app's client "
-                          "ID; then they give it to you, for example in a form of your app."),), ())
-    return Part((Line("JWT credential", "Create one for this app",
-                      "Developer Console: the menu under your name, Credentials, Create JWT; restrict it to the "
-                      "new app's client ID."),), ())
+    return Part((("features", (_line("Features", features),)),), (features.id,))
 
 
 @dataclass(frozen=True)
 class PlanPart:
-    """A part of the plan: the checklist slot it fills, its function and its questions."""
+    """A part of the plan: its function and the questions that feed it."""
 
-    slot: str
     function: Callable[..., Part]
     questions: tuple[Question, ...]
 
@@ -167,15 +157,12 @@ class PlanPart:
 # Today's first access question, then the seed's three (shared/design/guides.md).
 ACCESS_QUESTIONS = (FEDERATED_ACCOUNTS, OWN_COMPANY_DATA_ONLY, COMMUNICATION_PLATFORM, FOR_RINGCENTRAL_CUSTOMERS)
 PARTS = (
-    PlanPart("type", type_part, (PURPOSE,)),
-    PlanPart("icon", icon_part, (PURPOSE,)),
-    PlanPart("gallery", gallery_part, ACCESS_QUESTIONS),
-    PlanPart("flow", flow_part, (ACTS_FOR_USERS, HAS_USER_INTERFACE)),
-    PlanPart("platform", platform_part, (PURPOSE, HAS_USER_INTERFACE, PLAN_PLATFORM)),
-    PlanPart("refresh", refresh_part, (STAY_SIGNED_IN,)),
-    PlanPart("access", security_part, ACCESS_QUESTIONS + (RESTRICT_TO_PARTNERS,)),
-    PlanPart("features", features_part, (PURPOSE, INTERACTIVE_MESSAGES, INSTALL_VIA_WEB)),
-    PlanPart("credential", credential_part, (ACTS_FOR_USERS, HAS_USER_INTERFACE) + ACCESS_QUESTIONS),
+    PlanPart(type_part, (PURPOSE,)),
+    PlanPart(flow_part, (ACTS_FOR_USERS, HAS_USER_INTERFACE) + ACCESS_QUESTIONS),
+    PlanPart(platform_part, (PURPOSE, HAS_USER_INTERFACE, PLAN_PLATFORM)),
+    PlanPart(refresh_part, (STAY_SIGNED_IN,)),
+    PlanPart(security_part, ACCESS_QUESTIONS + (RESTRICT_TO_PARTNERS,)),
+    PlanPart(features_part, (PURPOSE, INTERACTIVE_MESSAGES, INSTALL_VIA_WEB)),
 )
 
 # The console steps of the seed, in its order, with the answers each step asks for.
@@ -308,8 +295,8 @@ def plan_app(*, purpose: str, name: str, description: str = "", acts_for_users: 
             raise ValueError(f"platform: got {platform!r}, which contradicts has_user_interface={has_user_interface}; "
                              f"valid values: {'no-ui' if not has_user_interface else ', '.join(PLAN_PLATFORM.ids)}")
     answers["platform"] = platform if has_user_interface else None
-    parts = {p.slot: p.function(**{q.name: answers[q.name] for q in p.questions}) for p in PARTS}
-    asked = {name for part in parts.values() for name in part.asks}
+    parts = tuple(p.function(**{q.name: answers[q.name] for q in p.questions}) for p in PARTS)
+    asked = {name for part in parts for name in part.asks}
 
     chosen_partners = PARTNERS.check(partners)
     if chosen_partners and "partners" not in asked:
@@ -337,21 +324,23 @@ def plan_app(*, purpose: str, name: str, description: str = "", acts_for_users: 
                           for p in PARTNERS.ids if p in chosen_partners),
     }
 
+    filled = {slot: lines for part in parts for slot, lines in part.lines}
+
     def lines_of(slot: str) -> tuple[Line, ...]:
-        if slot in parts:
-            return parts[slot].lines
+        if slot in filled:
+            return filled[slot]
         return free[slot] if slot in free else (LINES[slot],)
     sections = tuple((step, tuple(line for slot in slots for line in lines_of(slot))) for step, slots in CHECKLIST.items())
-    values = {key: value for part in parts.values() for key, value in part.params}
+    values = {key: value for part in parts for key, value in part.params}
     values.update(name=name, description=description, permissions=",".join(scopes.permissions),
                   carriers=",".join(str(facts.PARTNERS[p].carrier_id) for p in PARTNERS.ids if p in chosen_partners),
                   redirect_uris=",".join(texts["redirect_uris"]))
-    reason = next((part.blocked for part in parts.values() if part.blocked), "")
-    ids = tuple(i for part in parts.values() for i in part.ids) + (scopes.id,)
+    reason = next((part.blocked for part in parts if part.blocked), "")
+    ids = tuple(i for part in parts for i in part.ids) + (scopes.id,)
     return Plan("/".join(ids), sections, None if reason else console_url(values), reason)
 
 
-# What each step's checklist lists, in the order of today's form: a part's lines (by its slot),
+# What each step's checklist lists, in the order of today's form: the parts' lines (by slot),
 # the lines of free-form answers, and fixed lines for the fields the planner asks nothing about.
 CHECKLIST = {
     "type": ("type",),
@@ -375,7 +364,8 @@ LINES = {
     "partners": Line("Partner", "{value}", "Carrier id {carrier}."),
     "permissions": Line("Permissions", "{value}"),
     "no_permissions": Line("Permissions", "None"),
-    "approval": Line("Needs approval", "{value}", CHANGES["restricted-scopes"].now),
+    "approval": Line("Needs approval", "{value}", "The form asks you to justify it, and developer support reviews "
+                                                  "it when you save the app."),
     "client": Line("Client ID and Client Secret", "Note them", "You need both to authenticate your app to the platform."),
     "quick_start": Line("Quick start", "SMS, fax, voice or RingCentral Video",
                         "Each quick start takes you from credentials to a first call."),
