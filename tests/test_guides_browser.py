@@ -185,6 +185,7 @@ READ_PERMISSIONS = """() => {
         kept: [...result.querySelectorAll('li[data-kept]')].map((li) => [li.dataset.kept, li.textContent]),
         leftOut: [...result.querySelectorAll('li[data-left-out]')].map((li) => [li.dataset.leftOut, li.textContent]),
         items: result.querySelectorAll('li').length,
+        approval: [...result.querySelectorAll('[data-approval]')].map((p) => [p.dataset.approval, p.textContent]),
         shown: result.checkVisibility(),
         checked: [...root.querySelectorAll('input[data-question]:checked')].map((i) => i.value),
     };
@@ -216,6 +217,10 @@ def permission_problems(chosen: list[str], got: dict[str, Any]) -> list[str]:
     reasons = list(decision.reasons[: len(decision.permissions)]) + sorted(decision.reasons[len(decision.permissions):])
     if texts != reasons:
         found.append(f"{where}: items {texts}, Python's reasons {reasons}")
+    # The permissions that need approval, each with Python's note.
+    approval = [[name, f"Note: {note}"] for name, note in zip(decision.requires_approval, decision.notes)]
+    if got["approval"] != approval:
+        found.append(f"{where}: approval notes {got['approval']}, Python {approval}")
     if got["items"] != len(decision.permissions) + len(decision.left_out) or not got["shown"]:
         found.append(f"{where}: {got['items']} items (shown: {got['shown']})")
     return found

@@ -59,7 +59,8 @@ def contract_problems(answers: dict[str, Any], shown: set[str]) -> list[str]:
     """The rules of shared/design/guides.md on which questions a plan asks, from the sub-decisions."""
     kind = app_type(purpose=answers["purpose"]).id
     flow = auth_method(acts_for_users=answers["acts_for_users"], has_user_interface=answers["has_user_interface"]).id
-    access = app_access(own_company_data_only=answers["own_company_data_only"],
+    access = app_access(federated_accounts=answers["federated_accounts"],
+                        own_company_data_only=answers["own_company_data_only"],
                         communication_platform=answers["communication_platform"],
                         for_ringcentral_customers=answers["for_ringcentral_customers"]).id
     reach = partner_reach(access=access, restrict_to_partners=answers["restrict_to_partners"]).id
@@ -67,13 +68,16 @@ def contract_problems(answers: dict[str, Any], shown: set[str]) -> list[str]:
         "platform": kind != "bot" and answers["has_user_interface"],  # a bot runs on a server; no UI: no platform
         "install_via_web": kind == "add-in",
         "redirect_uris": flow == "three-legged-oauth",
-        "communication_platform": not answers["own_company_data_only"],  # the first "yes" decides
-        "for_ringcentral_customers": not answers["own_company_data_only"] and not answers["communication_platform"],
+        # the first "yes" decides
+        "own_company_data_only": not answers["federated_accounts"],
+        "communication_platform": not answers["federated_accounts"] and not answers["own_company_data_only"],
+        "for_ringcentral_customers": not answers["federated_accounts"] and not answers["own_company_data_only"]
+        and not answers["communication_platform"],
         "restrict_to_partners": access == "public",  # no partner questions for a private app
         "partners": reach == "selected-partners",
     }
     rules.update({name: True for name in ("purpose", "name", "description", "acts_for_users", "stay_signed_in",
-                                          "capabilities", "own_company_data_only", "interactive_messages")})
+                                          "capabilities", "federated_accounts", "interactive_messages")})
     return [f"{name} {'hidden' if must else 'shown'}, the contract says {'shown' if must else 'hidden'}"
             for name, must in rules.items() if (name in shown) != must]
 
@@ -98,7 +102,9 @@ def random_plan(rng: random.Random, fixed: dict[str, Any] | None = None) -> dict
     shown = relevant(answers)
     answers["partners"] = rng.sample(PARTNERS.ids, rng.randint(1, 3)) if "partners" in shown else []
     answers["redirect_uris"] = rng.sample(URIS, rng.randint(0, 3)) if "redirect_uris" in shown else []
-    if "platform" not in shown and rng.random() < 0.5:
+    if not answers["has_user_interface"]:  # no platform but "no-ui" goes with no user interface
+        answers["platform"] = rng.choice([None, "no-ui"])
+    elif "platform" not in shown and rng.random() < 0.5:
         answers["platform"] = None
     return answers
 
@@ -314,7 +320,7 @@ def test_pairwise_and_random_sample(browser, base_url: str, plan_url: str) -> No
 # A public iOS app for two partners' customers, with a redirect URI: every free-form answer is asked.
 BASE = dict(
     purpose="call-apis", name="Café ☕ (qa)", description="Texts & faxes, 100% + more", acts_for_users=True,
-    has_user_interface=True, platform="ios", stay_signed_in=True, own_company_data_only=False,
+    has_user_interface=True, platform="ios", stay_signed_in=True, federated_accounts=False, own_company_data_only=False,
     communication_platform=False, for_ringcentral_customers=True, restrict_to_partners=True, partners=["bt", "att"],
     interactive_messages=False, install_via_web=False, capabilities=["send-sms", "read-messages"],
     redirect_uris=["com.example.cafe:/oauth", "https://example.com/cb?x=1&y=2"],
@@ -397,7 +403,12 @@ def test_a_reader_plans_an_sms_sender(browser, base_url: str, plan_url: str) -> 
         def shown() -> set[str]:
             return set(page.evaluate(READ_PLAN)["visible"])
 
+        features = root.locator('[data-step="features"]')
+        waiting = features.locator(".decision-guide__waiting")
+        assert waiting.is_visible() and "What will your app do?" in waiting.inner_text(), "an empty step says nothing"
+        assert all(not other.is_visible() for other in root.locator(".decision-guide__waiting").all()[1:])
         pick("purpose", "call-apis")
+        assert not waiting.is_visible() and features.locator('[data-name="interactive_messages"]').is_visible()
         root.locator('[data-text="name"]').press_sequentially("SMS notifier (staging)")
         answers["name"] = "SMS notifier (staging)"
         pick("acts_for_users", "no")
@@ -405,6 +416,8 @@ def test_a_reader_plans_an_sms_sender(browser, base_url: str, plan_url: str) -> 
         assert "platform" not in shown(), "a platform question for an app without a user interface"
         pick("stay_signed_in", "no")
         pick("capabilities", "send-sms")
+        assert "own_company_data_only" not in shown(), "today's first access question comes first"
+        pick("federated_accounts", "no")
         pick("own_company_data_only", "yes")
         private = {"communication_platform", "for_ringcentral_customers", "restrict_to_partners", "partners"}
         assert not shown() & private, f"partner or access questions for a private app: {shown() & private}"
