@@ -3,6 +3,7 @@
 Both come from ``macros.decisions.changes.CHANGES``, the table the decisions' notes use too.
 """
 from html import escape
+from typing import Mapping
 
 from macros.decisions.changes import CHANGES, Change
 from macros.render import Resolve
@@ -27,16 +28,17 @@ def change_note_html(changes: list[Change], resolve: Resolve) -> str:
     )
 
 
-def changes_table_html(resolve: Resolve) -> str:
-    """One row per statement of the original guide that no longer holds."""
+def changes_table_html(resolve: Resolve, titles: Mapping[str, str]) -> str:
+    """One row per statement of the original guide that no longer holds; ``titles`` names the pages."""
     rows = "".join(
         f'<tr data-change="{escape(change.id)}"><th scope="row">{escape(change.topic)}</th>'
         f'<td>“{escape(change.quote)}”</td><td>{escape(change.now)}</td>'
-        f'<td><a href="{escape(resolve(change.page))}">Decide it here</a></td><td>{_source(change)}</td></tr>'
+        f'<td><a href="{escape(resolve(change.page))}">{escape(titles[change.page.partition("#")[0]])}</a></td>'
+        f'<td>{_source(change)}</td></tr>'
         for change in CHANGES.values()
     )
     return (
-        '<table class="changes-table"><thead><tr><th scope="col">Topic</th><th scope="col">The original said</th>'
+        '<table><thead><tr><th scope="col">Topic</th><th scope="col">The original said</th>'
         '<th scope="col">Today</th><th scope="col">Where you decide</th><th scope="col">Source</th></tr></thead>'
         f'<tbody>{rows}</tbody></table>'
     )

@@ -35,6 +35,15 @@ def link_resolver(docs_dir: Path, page_url: str, page_src: str) -> Callable[[str
     return resolve
 
 
+def nav_titles(nav: Any) -> dict[str, str]:
+    """Each page of the ``nav`` setting with its title: ``{"security.md": "Configure security"}``."""
+    titles: dict[str, str] = {}
+    for entry in nav:
+        for title, target in (entry.items() if isinstance(entry, dict) else [(entry, entry)]):
+            titles.update(nav_titles(target) if isinstance(target, list) else {target: title})
+    return titles
+
+
 def define_env(env: Any) -> None:
     """Register ``guide(name)``, the decision guide of that function; ``changed(id)``, the note on a
     change since the original guide; and ``changes()``, the table of every change."""
@@ -76,4 +85,4 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def changes() -> str:
-        return changes_table_html(link_resolver(docs_dir, env.page.url, env.page.file.src_uri))
+        return changes_table_html(link_resolver(docs_dir, env.page.url, env.page.file.src_uri), nav_titles(env.conf["nav"]))
