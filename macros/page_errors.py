@@ -64,7 +64,7 @@ def on_pre_page_macros(env: Any) -> None:
     _page = _Page(env.page.file.src_uri, _first_line(env.page.file.content_string, markdown))
     if env.page.meta.get("render_macros") is False:
         return
-    problem = _template_problem(env, markdown)
+    problem = _template_problem(env, _page, markdown)
     if problem:
         _page.errors.append(problem)
         _page.source, env.markdown = markdown, ""
@@ -137,22 +137,21 @@ def describe(error: BaseException) -> str:
     return f"{where}: {message}" if where else message
 
 
-def _template_problem(env: Any, markdown: str) -> str | None:
+def _template_problem(env: Any, page: _Page, markdown: str) -> str | None:
     """What stops this page's Jinja from running: a syntax error, or a name nobody defined."""
-    assert _page is not None
     jinja = env.env
     try:
         tree = jinja.parse(markdown)
         jinja.compile(tree)  # compiling also finds unknown filters and tests
     except TemplateSyntaxError as error:
-        return _page.at(error.lineno, f"Jinja syntax error: {error.message or error}")
+        return page.at(error.lineno, f"Jinja syntax error: {error.message or error}")
     if env.config["on_undefined"] != "strict":
         return None
     unknown = meta.find_undeclared_variables(tree) - set(env.variables) - set(jinja.globals) - set(env.page.meta)
     if not unknown:
         return None
     line, name = min((n.lineno, n.name) for n in tree.find_all(nodes.Name) if n.name in unknown)
-    return _page.at(line, f"{name!r} is undefined; macros: {', '.join(sorted(env.macros))}")
+    return page.at(line, f"{name!r} is undefined; macros: {', '.join(sorted(env.macros))}")
 
 
 def _template_line() -> int | None:

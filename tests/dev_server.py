@@ -62,7 +62,7 @@ class DevServer:
                 raise AssertionError(f"mkdocs serve exited ({self.proc.returncode}) while waiting for {what}:\n"
                                      f"{self.log.text()[-3000:]}")
             if time.monotonic() > deadline:
-                raise AssertionError(f"no {what} within {timeout:.0f} s; server log:\n{self.log.text()[-3000:]}")
+                raise AssertionError(f"waited {timeout:.0f} s in vain for {what}; server log:\n{self.log.text()[-3000:]}")
             time.sleep(POLL_INTERVAL)
 
 
