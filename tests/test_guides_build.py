@@ -86,41 +86,6 @@ def copy_project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-BAD_PAGES = {
-    "unknown": ('{{ guide("pkcee") }}',
-                "authentication.md: guide('pkcee') names no guide; valid names: " + ", ".join(GUIDES)),
-    "twice": ('{{ guide("pkce") }}',
-              "authentication.md: guide('pkce') is embedded twice on this page; valid names: " + ", ".join(GUIDES)),
-    "missing": ("{{ guide() }}",
-                'authentication.md: guide() needs the name of a guide, e.g. guide("pkce"); valid names: '
-                + ", ".join(GUIDES)),
-    "unknown change": ('{{ changed("password-flow", "jwt") }}',
-                       "authentication.md: changed('jwt') names no change; valid names: " + ", ".join(CHANGES)),
-    "no change": ("{{ changed() }}",
-                  'authentication.md: changed() needs the id of a change, e.g. changed("password-flow"); '
-                  "valid names: " + ", ".join(CHANGES)),
-    "clash": ('{{ guide("plan_app") }}',
-              "authentication.md: guide('plan_app') and guide('auth_method') both keep 'acts_for_users' in the URL; "
-              "put them on different pages"),
-}
-
-
-@pytest.mark.parametrize("case", sorted(BAD_PAGES))
-def test_misused_macro_fails_the_build(tmp_path: Path, case: str) -> None:
-    call, message = BAD_PAGES[case]
-    (tmp_path / "project").mkdir()
-    project = copy_project(tmp_path / "project")
-    page = project / "docs" / "authentication.md"
-    page.write_text(page.read_text(encoding="utf-8") + f"\n{call}\n", encoding="utf-8")
-    site = tmp_path / "site"
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                         cwd=project, capture_output=True, text=True, timeout=300)
-    assert run.returncode != 0
-    lines = (run.stdout + run.stderr).splitlines()
-    assert any(line.rstrip().endswith(message) for line in lines), run.stderr[-3000:]
-    assert not list(site.rglob("*.html")), "a failed build leaves no page behind"
-
-
 def fake_env(tmp_path: Path) -> SimpleNamespace:
     macros: dict = {}
     env = SimpleNamespace(conf={"docs_dir": str(ROOT / "docs")},
@@ -137,7 +102,7 @@ def test_bad_guide_argument(tmp_path: Path, bad: object) -> None:
     with pytest.raises(MacroError) as caught:
         env.guide(bad)
     text = str(caught.value)
-    assert text.startswith("security.md: guide(") and "valid names: " + ", ".join(GUIDES) in text
+    assert text.startswith("guide(") and "valid names: " + ", ".join(GUIDES) in text
     assert "\n" not in text
 
 
@@ -149,10 +114,10 @@ def test_guide_links_resolve_from_the_page(tmp_path: Path) -> None:
 
 def test_link_to_a_missing_page_fails(tmp_path: Path) -> None:
     from macros.site import link_resolver
-    resolve = link_resolver(ROOT / "docs", "security/", "security.md")
+    resolve = link_resolver(ROOT / "docs", "security/")
     assert resolve("next-steps.md#pick-a-quick-start") == "../next-steps/#pick-a-quick-start"
     assert resolve("index.md") == "../"
-    with pytest.raises(MacroError, match="security.md: a guide links to 'nowhere.md'"):
+    with pytest.raises(MacroError, match="^a guide links to 'nowhere.md'"):
         resolve("nowhere.md")
 
 
