@@ -5,7 +5,7 @@ valid values; ``macros/page_errors.py`` adds the page and line, and fails the bu
 serve``) shows it in the page.
 """
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from mkdocs.utils import get_relative_url
 
@@ -19,8 +19,13 @@ from macros.render_plan import render_plan
 __all__ = ["MacroError", "define_env", "link_resolver"]
 
 
-def link_resolver(docs_dir: Path, page_url: str) -> Callable[[str], str]:
-    """Turn a decision's link target into an href from this page: ``security.md#x`` or an absolute URL."""
+def link_resolver(docs_dir: Path, page_url: str, links_from: str | None = None) -> Callable[[str], str]:
+    """Turn a decision's link target into an href from this page: ``security.md#x`` or an absolute URL.
+
+    A place on this page is its fragment alone (``#x``), which neither engine re-bases. Any other
+    page is written relative to ``links_from``: the URL the engine resolves the page's relative
+    links from, the page's own URL unless :func:`page_of` says otherwise.
+    """
     def resolve(target: str) -> str:
         if target.startswith(("https://", "http://")):
             return target
@@ -28,7 +33,9 @@ def link_resolver(docs_dir: Path, page_url: str) -> Callable[[str], str]:
         if not (docs_dir / path).is_file():
             raise MacroError(f"a guide links to {target!r}, which is not a page in docs/")
         url = "" if path == "index.md" else path.removesuffix(".md").removesuffix("/index") + "/"
-        href = get_relative_url(url or ".", page_url or ".")
+        if fragment and url == page_url:
+            return "#" + fragment
+        href = get_relative_url(url or ".", (page_url if links_from is None else links_from) or ".")
         if not href.endswith("/"):  # a page is a folder: keep the slash that the site's URLs end with
             href += "/"
         return href + ("#" + fragment if fragment else "")
@@ -44,17 +51,46 @@ def nav_titles(nav: Any) -> dict[str, str]:
     return titles
 
 
+class PageRef(NamedTuple):
+    """The page being rendered, as the guides need it from the engine."""
+
+    src: str  # its path in docs/: "security.md"
+    url: str  # its URL: "security/"
+    links_from: str  # the URL its relative links are resolved from
+
+
+def page_of(env: Any) -> PageRef:
+    """The page being rendered, under either engine: the one place that knows they differ here.
+
+    MkDocs' page has ``file.src_uri`` and leaves the guides' HTML links as written, so they are
+    relative to the page's URL. Zensical's page (0.0.x) has only ``path`` and ``url``, and Zensical
+    re-bases every relative link in the page's HTML as if it were written relative to the ``.md``
+    file, as Markdown links are: the links are then written from the folder of that file.
+    """
+    page = env.page
+    file = getattr(page, "file", None)
+    if file is not None:
+        return PageRef(file.src_uri, page.url, page.url)
+    folder = page.path.rpartition("/")[0]
+    return PageRef(page.path, page.url, folder + "/" if folder else "")
+
+
 def define_env(env: Any) -> None:
     """Register ``guide(name)``, the decision guide of that function; ``changed(id)``, the note on a
     change since the original guide; and ``changes()``, the table of every change."""
-    docs_dir = Path(env.conf["docs_dir"])
+    docs_dir = Path(env.project_dir, env.conf["docs_dir"])  # Zensical's docs_dir is relative to the project
     embedded: dict[str, set[str]] = {}
     asked: dict[str, dict[str, str]] = {}  # page -> question name -> the guide that asks it
+
+    def links() -> Callable[[str], str]:
+        """The link resolver of the page being rendered."""
+        page = page_of(env)
+        return link_resolver(docs_dir, page.url, page.links_from)
 
     @env.macro
     @shown_in_page
     def guide(name: Any = None) -> str:
-        page = env.page.file.src_uri
+        page = page_of(env).src
         valid = ", ".join(GUIDES)
         if name is None:
             raise MacroError(f'guide() needs the name of a guide, e.g. guide("pkce"); valid names: {valid}')
@@ -70,7 +106,7 @@ def define_env(env: Any) -> None:
                 raise MacroError(f"guide({name!r}) and guide({clash[question.name]!r}) both keep "
                                  f"{question.name!r} in the URL; put them on different pages")
         render = render_plan if name == "plan_app" else render_guide
-        return render(GUIDES[name], link_resolver(docs_dir, env.page.url))
+        return render(GUIDES[name], links())
 
     @env.macro
     @shown_in_page
@@ -81,9 +117,9 @@ def define_env(env: Any) -> None:
         for change_id in change_ids:
             if not isinstance(change_id, str) or change_id not in CHANGES:
                 raise MacroError(f"changed({change_id!r}) names no change; valid names: {valid}")
-        return change_note_html([CHANGES[i] for i in change_ids], link_resolver(docs_dir, env.page.url))
+        return change_note_html([CHANGES[i] for i in change_ids], links())
 
     @env.macro
     @shown_in_page
     def changes() -> str:
-        return changes_table_html(link_resolver(docs_dir, env.page.url), nav_titles(env.conf["nav"]))
+        return changes_table_html(links(), nav_titles(env.conf["nav"]))

@@ -300,5 +300,6 @@ def test_stand_ins_cover_every_macro() -> None:
     from macros import MACROS
     from macros.site import define_env
     registered: list[str] = []
-    define_env(SimpleNamespace(conf={"docs_dir": str(ROOT / "docs")}, macro=lambda f: registered.append(f.__name__)))
+    define_env(SimpleNamespace(conf={"docs_dir": "docs"}, project_dir=str(ROOT),
+                               macro=lambda f: registered.append(f.__name__)))
     assert tuple(registered) == MACROS
