@@ -46,6 +46,9 @@ def nav_titles(nav: Any) -> dict[str, str]:
     """Each page of the ``nav`` setting with its title: ``{"security.md": "Configure security"}``."""
     titles: dict[str, str] = {}
     for entry in nav:
+        if isinstance(entry, dict) and "children" in entry:  # Zensical hands it parsed: title, url (the .md), children
+            titles.update(nav_titles(entry["children"]) if entry["children"] else {entry["url"]: entry["title"]})
+            continue
         for title, target in (entry.items() if isinstance(entry, dict) else [(entry, entry)]):
             titles.update(nav_titles(target) if isinstance(target, list) else {target: title})
     return titles

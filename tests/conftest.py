@@ -2,7 +2,9 @@
 
 Fixtures (all session-scoped):
 
-- ``site_build`` -> :class:`SiteBuild`: the result of ``mkdocs build --strict`` (fails the
+- ``engine`` -> :class:`Engine`: which engine builds the site (``--engine`` or ``SITE_ENGINE``:
+  ``mkdocs``, the default, or ``zensical``) and the files that are its own (search index, sitemap);
+- ``site_build`` -> :class:`SiteBuild`: the result of that engine's strict build (fails the
   test with the build output when the build fails);
 - ``site_dir`` -> ``Path``: the built site;
 - ``build_log`` -> ``str``: the build's stdout and stderr;
@@ -15,8 +17,10 @@ Tests that use ``browser`` get the ``browser`` marker automatically, so
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +47,27 @@ INSTALL_HINT = "apt-get install -y chromium"
 
 
 @dataclass(frozen=True)
+class Engine:
+    """One engine that builds the site, and what only it writes (both write sitemap.xml; only MkDocs also
+    writes sitemap.xml.gz, which no test reads): the tests that read such a file
+    ask this fixture, so no test branches on the engine itself."""
+
+    name: str
+    command: tuple[str, ...]  # run from the project's root; ``{out}`` is the output folder
+    search_index: str  # path in the built site
+    search_entries: str  # the key of the index's list of entries (each has a "location")
+
+
+ENGINES = {
+    "mkdocs": Engine("mkdocs", ("-m", "mkdocs", "build", "--strict", "--clean", "-d", "{out}"),
+                     "search/search_index.json", "docs"),
+    # Zensical 0.0.x takes its output folder from zensical.yml only, which reads ZENSICAL_SITE_DIR.
+    "zensical": Engine("zensical", ("-m", "zensical", "build", "--strict", "-f", "zensical.yml"),
+                       "search.json", "items"),
+}
+
+
+@dataclass(frozen=True)
 class SiteBuild:
     """What one ``mkdocs build`` produced."""
 
@@ -55,6 +80,11 @@ class SiteBuild:
     def log(self) -> str:
         """Everything the build printed, stdout first."""
         return self.stdout + self.stderr
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--engine", choices=sorted(ENGINES), default=None,
+                     help="the engine that builds the site (default: $SITE_ENGINE, else mkdocs)")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -72,21 +102,45 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
+def engine(request: pytest.FixtureRequest) -> Engine:
+    """The engine chosen by ``--engine`` or ``SITE_ENGINE`` (MkDocs unless told otherwise)."""
+    name = request.config.getoption("--engine") or os.environ.get("SITE_ENGINE") or "mkdocs"
+    if name not in ENGINES:
+        pytest.fail(f"SITE_ENGINE={name!r} names no engine; valid: {', '.join(sorted(ENGINES))}", pytrace=False)
+    return ENGINES[name]
+
+
+def build_site(engine: Engine, out: Path) -> subprocess.CompletedProcess[str]:
+    """Build the site strictly into ``out`` with ``engine``, from the project's root (so that it
+    imports this tree's ``macros``).
+
+    Zensical 0.0.x writes only inside the project: it builds into a hidden folder there (named by
+    ``ZENSICAL_SITE_DIR``, which zensical.yml reads), then that folder becomes ``out``.
+    """
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
+    inside = Path(tempfile.mkdtemp(prefix=".zensical-site-", dir=REPO_ROOT)) if engine.name == "zensical" else out
+    env["ZENSICAL_SITE_DIR"] = str(inside)
+    try:
+        proc = subprocess.run([sys.executable, *(a.format(out=out) for a in engine.command)], cwd=REPO_ROOT,
+                              env=env, capture_output=True, text=True, timeout=600)
+        if inside != out:
+            shutil.rmtree(out)
+            shutil.copytree(inside, out)
+    finally:
+        if inside != out:
+            shutil.rmtree(inside, ignore_errors=True)
+    return proc
+
+
+@pytest.fixture(scope="session")
+def site_build(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
     """Build the site once per session, strictly, into a fresh temporary directory."""
     out = tmp_path_factory.mktemp("site")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out)],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    proc = build_site(engine, out)
     build = SiteBuild(out, proc.returncode, proc.stdout, proc.stderr)
     if proc.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed (exit {proc.returncode}):\n{build.log}", pytrace=False)
+        pytest.fail(f"{engine.name} build --strict failed (exit {proc.returncode}):\n{build.log}", pytrace=False)
     return build
 
 

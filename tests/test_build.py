@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from browser_tools import parse_html, site_pages
+from conftest import Engine
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 # MkDocs logs "WARNING -  ..." / "ERROR   -  ..."; plugins log through the same format.
@@ -42,11 +43,11 @@ def test_every_page_has_a_title_and_a_meta_description(site_dir: Path) -> None:
     assert not missing, "\n".join(missing)
 
 
-def test_search_index_holds_every_page(site_dir: Path) -> None:
-    index_file = site_dir / "search" / "search_index.json"
-    assert index_file.is_file(), "no search/search_index.json: is the search plugin on?"
+def test_search_index_holds_every_page(site_dir: Path, engine: Engine) -> None:
+    index_file = site_dir / engine.search_index
+    assert index_file.is_file(), f"no {engine.search_index}: is the search plugin on?"
     index = json.loads(index_file.read_text(encoding="utf-8"))
-    locations = {doc["location"].split("#", 1)[0] for doc in index["docs"]}
+    locations = {doc["location"].split("#", 1)[0] for doc in index[engine.search_entries]}
     missing = [f"/{page.url}" for page in site_pages(site_dir) if page.url != "404.html" and page.url not in locations]
     assert not missing, f"pages missing from the search index: {missing}"
 
