@@ -1,13 +1,17 @@
-"""Build time: ``mkdocs build`` of this site against the one-page default Material site."""
+"""Build time: ``mkdocs build`` of this site against the one-page default Material site, and the
+same site built by Zensical (``zensical build --clean -f zensical.yml``) beside them."""
 from __future__ import annotations
 
+import os
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .common import REPO_ROOT, build, write_baseline
+from .common import REPO_ROOT, BuildError, build, write_baseline
 
 
 @dataclass(frozen=True)
@@ -16,6 +20,7 @@ class BuildTimes:
 
     site: tuple[float, ...]
     baseline: tuple[float, ...]
+    zensical: tuple[float, ...]  # this site built by Zensical, its cache cleaned each time
 
     @property
     def site_median(self) -> float:
@@ -24,6 +29,10 @@ class BuildTimes:
     @property
     def baseline_median(self) -> float:
         return statistics.median(self.baseline)
+
+    @property
+    def zensical_median(self) -> float:
+        return statistics.median(self.zensical)
 
     @property
     def ratio(self) -> float:
@@ -37,13 +46,28 @@ def _timed_build(config: Path) -> float:
         return time.perf_counter() - start
 
 
+def _timed_zensical_build() -> float:
+    """Zensical writes only inside the project: into a hidden folder there, named by ZENSICAL_SITE_DIR."""
+    with tempfile.TemporaryDirectory(prefix=".zensical-site-", dir=REPO_ROOT) as out:
+        env = dict(os.environ, ZENSICAL_SITE_DIR=out, PYTHONPATH=str(REPO_ROOT))
+        cmd = [sys.executable, "-m", "zensical", "build", "--clean", "-f", "zensical.yml"]
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=600)
+        elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise BuildError(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stdout}{proc.stderr}")
+    return elapsed
+
+
 def measure(runs: int, baseline_config: Path | None = None) -> BuildTimes:
     """Build the site and the baseline ``runs`` times each, alternated, each into a fresh temp dir."""
     site_times: list[float] = []
     base_times: list[float] = []
+    zensical_times: list[float] = []
     with tempfile.TemporaryDirectory(prefix="bench-baseline-") as project:
         config = baseline_config or write_baseline(Path(project))
         for _ in range(runs):
             site_times.append(_timed_build(REPO_ROOT / "mkdocs.yml"))
             base_times.append(_timed_build(config))
-    return BuildTimes(tuple(site_times), tuple(base_times))
+            zensical_times.append(_timed_zensical_build())
+    return BuildTimes(tuple(site_times), tuple(base_times), tuple(zensical_times))
