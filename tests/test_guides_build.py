@@ -86,10 +86,13 @@ def copy_project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def fake_env(tmp_path: Path) -> SimpleNamespace:
+MKDOCS_PAGE = SimpleNamespace(url="security/", file=SimpleNamespace(src_uri="security.md"))
+ZENSICAL_PAGE = SimpleNamespace(url="security/", path="security.md")  # Zensical 0.0.x: no .file
+
+
+def fake_env(tmp_path: Path, page: SimpleNamespace = MKDOCS_PAGE) -> SimpleNamespace:
     macros: dict = {}
-    env = SimpleNamespace(conf={"docs_dir": "docs"}, project_dir=str(ROOT),
-                          page=SimpleNamespace(url="security/", file=SimpleNamespace(src_uri="security.md")))
+    env = SimpleNamespace(conf={"docs_dir": "docs"}, project_dir=str(ROOT), page=page)
     env.macro = lambda fn: macros.setdefault(fn.__name__, fn)
     define_env(env)
     env.guide = macros["guide"]
@@ -111,6 +114,14 @@ def test_guide_links_resolve_from_the_page(tmp_path: Path) -> None:
     assert hrefs == {"../features/", "https://developers.ringcentral.com/guide/getting-started/promote-app"}
     assert 'href="#partners"' in fake_env(tmp_path).guide("app_access")  # this page: the fragment alone
     assert "https://developers.ringcentral.com/guide/basics/partners" in fake_env(tmp_path).guide("partner_reach")
+
+
+def test_under_zensical_links_are_written_from_the_md_files_folder(tmp_path: Path) -> None:
+    """Zensical re-bases relative links in a page's HTML from the .md file's folder (docs/ here)."""
+    markup = fake_env(tmp_path, ZENSICAL_PAGE).guide("app_access")
+    hrefs = set(re.findall(r'href="([^#"][^"]*)"', markup))
+    assert hrefs == {"features/", "https://developers.ringcentral.com/guide/getting-started/promote-app"}
+    assert 'href="#partners"' in markup
 
 
 def test_link_to_a_missing_page_fails(tmp_path: Path) -> None:
