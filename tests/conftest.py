@@ -56,14 +56,19 @@ class Engine:
     command: tuple[str, ...]  # run from the project's root; ``{out}`` is the output folder
     search_index: str  # path in the built site
     search_entries: str  # the key of the index's list of entries (each has a "location")
+    search_ready: str  # after "/": the element that shows once the search box takes a query
+    search_busy: str  # ...while that element says this, the index is still loading ("" if never)
+    search_results: str  # the links of the results (Playwright's CSS reaches into Zensical's shadow DOM)
 
 
 ENGINES = {
     "mkdocs": Engine("mkdocs", ("-m", "mkdocs", "build", "--strict", "--clean", "-d", "{out}"),
-                     "search/search_index.json", "docs"),
+                     "search/search_index.json", "docs",
+                     ".md-search-result__meta", "Initializing", ".md-search-result__item a"),
     # Zensical 0.0.x takes its output folder from zensical.yml only, which reads ZENSICAL_SITE_DIR.
     "zensical": Engine("zensical", ("-m", "zensical", "build", "--strict", "-f", "zensical.yml"),
-                       "search.json", "items"),
+                       "search.json", "items",
+                       'input[role="combobox"][aria-label="Search"]', "", '[aria-label="Search results"] a[role="option"]'),
 }
 
 

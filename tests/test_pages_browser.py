@@ -10,6 +10,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from browser_tools import parse_html, recorded_page, site_pages
+from conftest import Engine
 
 def serve_sitemap_as_if_deployed_here(rec, base_url: str, site_dir: Path) -> None:
     """Make the browser see sitemap.xml with this server's origin instead of ``site_url``.
@@ -78,15 +79,15 @@ def test_nav_link_uses_instant_navigation(browser, base_url: str, site_dir: Path
 @pytest.mark.parametrize(("query", "page"), [("refresh tokens", "authentication/"), ("pixie", "authentication/"),
                                              ("carrier partners", "security/"),
                                              ("Client Secret", "next-steps/")])
-def test_search_finds_the_page(browser, base_url: str, query: str, page: str) -> None:
-    """Material's search, as a reader uses it: open it, type, and the page is among the results."""
+def test_search_finds_the_page(browser, base_url: str, engine: Engine, query: str, page: str) -> None:
+    """The theme's search, as a reader uses it: open it, type, and the page is among the results."""
     with recorded_page(browser, base_url) as rec:
         rec.goto("")
         rec.page.keyboard.press("/")
-        meta = rec.page.locator(".md-search-result__meta")
-        meta.filter(has_not_text="Initializing").wait_for()  # the index is loaded in a worker first
+        ready = rec.page.locator(engine.search_ready)
+        (ready.filter(has_not_text=engine.search_busy) if engine.search_busy else ready).wait_for()
         rec.page.keyboard.type(query)
-        results = rec.page.locator(".md-search-result__item a")
+        results = rec.page.locator(engine.search_results)
         results.first.wait_for()
         hrefs = [urlsplit(href).path for href in results.evaluate_all("links => links.map(a => a.href)")]
         assert f"/{page}" in hrefs, hrefs
