@@ -65,8 +65,9 @@ ENGINES = {
     "mkdocs": Engine("mkdocs", ("-m", "mkdocs", "build", "--strict", "--clean", "-d", "{out}"),
                      "search/search_index.json", "docs",
                      ".md-search-result__meta", "Initializing", ".md-search-result__item a"),
-    # Zensical 0.0.x takes its output folder from zensical.yml only, which reads ZENSICAL_SITE_DIR.
-    "zensical": Engine("zensical", ("-m", "zensical", "build", "--strict", "-f", "zensical.yml"),
+    # Zensical 0.0.x takes its output folder from zensical.yml only, which reads ZENSICAL_SITE_DIR;
+    # --clean drops its cache: every session builds from scratch, as mkdocs build --clean does.
+    "zensical": Engine("zensical", ("-m", "zensical", "build", "--strict", "--clean", "-f", "zensical.yml"),
                        "search.json", "items",
                        'input[role="combobox"][aria-label="Search"]', "", '[aria-label="Search results"] a[role="option"]'),
 }
@@ -74,7 +75,7 @@ ENGINES = {
 
 @dataclass(frozen=True)
 class SiteBuild:
-    """What one ``mkdocs build`` produced."""
+    """What one build of the site produced."""
 
     site_dir: Path
     returncode: int
