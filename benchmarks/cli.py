@@ -22,9 +22,12 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--serve-runs", type=int, default=3, help="edits of each kind under `mkdocs serve` (default 3)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
     parser.add_argument("--lighthouse-runs", type=int, default=3,
-                        help="Lighthouse runs per page; the run with the median performance score counts (default 3)")
+                        help="Lighthouse rounds over every page and the baseline; medians count (default 3)")
     parser.add_argument("--no-gzip", action="store_true",
                         help="serve the site to Lighthouse uncompressed (default: gzip level 6, as a web server would)")
+    parser.add_argument("--page", action="append", default=[], metavar="URL",
+                        help="run Lighthouse on this page only, e.g. authentication/ or / (repeatable; "
+                             "default: every page); for looking into a page, not for the budget")
     args = parser.parse_args(argv)
     if min(args.runs, args.serve_runs, args.lighthouse_runs) < 1:
         parser.error("--runs, --serve-runs and --lighthouse-runs must be at least 1")
@@ -122,11 +125,50 @@ def _page_url(site: Path, page: Path) -> str:
     return rel.removesuffix("index.html") if rel.endswith("index.html") else rel
 
 
-def _lighthouse_section(site: Path, baseline_site: Path, gzip_text: bool, runs: int, report: dict[str, Any],
-                        results: list[B.BudgetResult]) -> None:
+BASELINE_LABEL = "baseline: /"
+
+
+def _lighthouse_runs(site: Path, baseline_site: Path, gzip_text: bool, runs: int, out: Path,
+                     only: list[str]) -> dict[str, list[lighthouse.PageScores]]:
+    """Every page (or those in ``only``) ``runs`` times, in rounds, with the baseline run again
+    before every few pages (budgets.BASELINE_EVERY); the runs of each page and of the baseline."""
+    every = {_page_url(site, p) or "/": p for p in weights.page_files(site)}
+    unknown = sorted(set(only) - set(every))
+    if unknown:
+        raise SystemExit(f"--page {', '.join(unknown)}: no such page; the pages are: {', '.join(every)}")
+    pages = [p for label, p in every.items() if not only or label in only]
+    with static_server(site, gzip_text) as url, static_server(baseline_site, gzip_text) as base_url:
+        jobs = {_page_url(site, p) or "/": (url + _page_url(site, p), p.relative_to(site)) for p in pages}
+        jobs[BASELINE_LABEL] = (base_url, Path("baseline.html"))
+        order = lighthouse.interleave(list(jobs)[:-1], BASELINE_LABEL, B.BASELINE_EVERY)
+        tries: dict[str, list[lighthouse.PageScores]] = {label: [] for label in jobs}
+        for round_no in range(1, runs + 1):
+            print(f"  round {round_no}/{runs}:", flush=True)
+            for label in order:
+                page_url, rel = jobs[label]
+                name = rel.as_posix().replace("/", "__").removesuffix(".html")
+                result = lighthouse.run_page(page_url, label, out / f"{name}.{len(tries[label]) + 1}.json",
+                                             B.LIGHTHOUSE_MIN_SCORES)
+                tries[label].append(result)
+                perf = result.scores["performance"]
+                print(f"    {label}: {result.error or f'performance {_fmt(perf)}, TBT {_ms(result.tbt_ms)}'}",
+                      flush=True)
+    return tries
+
+
+def _fmt(score: float | None) -> str:
+    return "-" if score is None else f"{score:.2f}"
+
+
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0f} ms"
+
+
+def _lighthouse_section(site: Path, baseline_site: Path, gzip_text: bool, runs: int, only: list[str],
+                        report: dict[str, Any], results: list[B.BudgetResult]) -> None:
     _heading(f"4. Lighthouse {lighthouse.LIGHTHOUSE_VERSION} (mobile preset, "
-             f"{'gzip' if gzip_text else 'uncompressed'} http.server, one page at a time"
-             f"{f', median of {runs} runs' if runs > 1 else ''})")
+             f"{'gzip' if gzip_text else 'uncompressed'} http.server, one page at a time, {runs} round(s), "
+             f"the baseline again before every {B.BASELINE_EVERY} pages; medians)")
     tools = lighthouse.node_tools()
     if tools is None:
         print("skipped: node and npm are not both on PATH")
@@ -135,34 +177,44 @@ def _lighthouse_section(site: Path, baseline_site: Path, gzip_text: bool, runs: 
     lighthouse.ensure_installed(tools[1])
     out = OUT_DIR / "lighthouse"
     shutil.rmtree(out, ignore_errors=True)
-    scored: list[lighthouse.PageScores] = []
-    pages = weights.page_files(site)
     started = time.perf_counter()
-    with static_server(site, gzip_text) as url, static_server(baseline_site, gzip_text) as base_url:
-        jobs = [(url + _page_url(site, p), _page_url(site, p) or "/", p.relative_to(site)) for p in pages]
-        jobs.append((base_url, "baseline: /", Path("baseline.html")))
-        for n, (page_url, label, rel) in enumerate(jobs, 1):
-            print(f"  [{n}/{len(jobs)}] {label} ...", end="", flush=True)
-            name = rel.as_posix().replace("/", "__").removesuffix(".html")
-            tries = [lighthouse.run_page(page_url, label, out / (name + (f".{i}" if runs > 1 else "") + ".json"),
-                                         B.LIGHTHOUSE_MIN_SCORES) for i in range(1, runs + 1)]
-            result = lighthouse.median_run(tries)
-            perf = ", ".join("-" if t.scores["performance"] is None else f"{t.scores['performance']:.2f}" for t in tries)
-            print(f" {result.error or 'done'}{f' (performance: {perf})' if runs > 1 else ''}", flush=True)
-            scored.append(result)
+    tries = _lighthouse_runs(site, baseline_site, gzip_text, runs, out, only)
     print(f"  ({time.perf_counter() - started:.0f} s)")
 
-    def fmt(score: float | None) -> str:
-        return "-" if score is None else f"{score:.2f}"
+    def medians(label: str) -> tuple[float | None, float | None]:
+        return (lighthouse.median_of([t.scores["performance"] for t in tries[label]]),
+                lighthouse.median_of([t.tbt_ms for t in tries[label]]))
 
-    print(table(["page", *lighthouse.CATEGORIES],
-                [[s.label, *(fmt(s.scores[c]) for c in lighthouse.CATEGORIES)] for s in scored]))
-    site_scores = [s for s in scored if not s.label.startswith("baseline")]
+    base_perf, base_tbt = medians(BASELINE_LABEL)
+    rows, pages_report = [], []
+    for label, runs_of_page in tries.items():
+        perf, tbt = medians(label)
+        shown = lighthouse.median_run(runs_of_page)
+        others = [_fmt(shown.scores[c]) for c in lighthouse.CATEGORIES if c != "performance"]
+        if label == BASELINE_LABEL:
+            rows.append([label, _fmt(base_perf), _fmt(perf), "", _ms(tbt), _ms(base_tbt), *others, ""])
+            continue
+        short = B.performance_shortfalls(perf, tbt, base_perf, base_tbt)
+        diff = "-" if perf is None or base_perf is None else f"{perf - base_perf:+.2f}"
+        rows.append([label, _fmt(base_perf), _fmt(perf), diff, _ms(tbt), _ms(base_tbt), *others,
+                     "FAIL" if short else "ok"])
+        results.append(B.BudgetResult(
+            f"Lighthouse performance vs baseline: {label}", f"{_fmt(perf)} ({diff}), TBT {_ms(tbt)}",
+            f">= base - {B.PERF_MAX_SHORTFALL:.2f}, TBT <= {B.TBT_MAX_RATIO:g}x base", not short, "; ".join(short)))
+        pages_report.append({"page": label, "performance": perf, "baseline": base_perf, "tbt_ms": tbt,
+                             "baseline_tbt_ms": base_tbt, "shortfalls": short})
+    print(table(["page", "baseline", "score", "difference", "TBT", "baseline TBT",
+                 *(c for c in lighthouse.CATEGORIES if c != "performance"), "budget"], rows))
+    print(f"  (medians; budget: score >= baseline - {B.PERF_MAX_SHORTFALL:.2f} and TBT <= {B.TBT_MAX_RATIO:g} x "
+          f"baseline TBT, a baseline under {B.TBT_BASELINE_FLOOR_MS:.0f} ms counting as "
+          f"{B.TBT_BASELINE_FLOOR_MS:.0f} ms; the other columns are from the page's median run)")
+
+    site_scores = [lighthouse.median_run(t) for label, t in tries.items() if label != BASELINE_LABEL]
     for s in site_scores:
         if s.failing or s.error:
             print(f"\n  {s.label}: {s.error}" if s.error else f"\n  {s.label}: audits that cost points")
             for a in s.failing:
-                print(f"    [{a.category}] {a.id} ({a.title}): score {fmt(a.score)}"
+                print(f"    [{a.category}] {a.id} ({a.title}): score {_fmt(a.score)}"
                       + (f", {a.display}" if a.display else ""))
     for category, minimum in B.LIGHTHOUSE_MIN_SCORES.items():
         values = [(s.scores[category], s.label) for s in site_scores]
@@ -173,7 +225,8 @@ def _lighthouse_section(site: Path, baseline_site: Path, gzip_text: bool, runs: 
         results.append(B.BudgetResult(f"Lighthouse {category}, every page", figure, f">= {minimum:.2f}",
                                       not misses and bool(values), ("below: " + ", ".join(misses)) if misses else ""))
     report["lighthouse"] = {"version": lighthouse.LIGHTHOUSE_VERSION, "gzip": gzip_text,
-                            "pages": [asdict(s) for s in scored]}
+                            "performance": pages_report,
+                            "runs": {label: [asdict(t) for t in runs_of_page] for label, runs_of_page in tries.items()}}
 
 
 def _images_section(report: dict[str, Any], results: list[B.BudgetResult]) -> None:
@@ -246,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_lighthouse:
         results.append(B.BudgetResult("Lighthouse", "not run", "-", None, "--no-lighthouse"))
     else:
-        _lighthouse_section(site, baseline_site, not args.no_gzip, args.lighthouse_runs, report, results)
+        _lighthouse_section(site, baseline_site, not args.no_gzip, args.lighthouse_runs, args.page, report, results)
     _images_section(report, results)
 
     ok = _summary(results)

@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import statistics
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +45,7 @@ class PageScores:
     report: str  # path of the JSON report
     error: str = ""
     failing: tuple[FailingAudit, ...] = field(default=())
+    tbt_ms: float | None = None  # total blocking time, as Lighthouse simulated it
 
 
 def node_tools() -> tuple[str, str] | None:
@@ -116,8 +119,29 @@ def run_page(url: str, label: str, report_path: Path, minimums: dict[str, float]
     report = json.loads(report_path.read_text(encoding="utf-8"))
     scores = {c: report.get("categories", {}).get(c, {}).get("score") for c in CATEGORIES}
     error = (report.get("runtimeError") or {}).get("message", "")
+    tbt = report.get("audits", {}).get("total-blocking-time", {}).get("numericValue")
     return PageScores(label, url, scores, str(report_path), error=error,
-                      failing=tuple(failing_audits(report, minimums)))
+                      failing=tuple(failing_audits(report, minimums)),
+                      tbt_ms=None if tbt is None else float(tbt))
+
+
+def median_of(values: Sequence[float | None]) -> float | None:
+    """The median of the measured values (a run without the figure is left out); None if none."""
+    known = [v for v in values if v is not None]
+    return statistics.median(known) if known else None
+
+
+def interleave(pages: Sequence[str], baseline: str, every: int) -> list[str]:
+    """One round of runs: the baseline first and again before every ``every`` pages, so each page
+    is measured close in time to a baseline run, under the same load on the machine."""
+    if every < 1:
+        raise ValueError(f"every must be at least 1, not {every}")
+    order: list[str] = []
+    for i, page in enumerate(pages):
+        if i % every == 0:
+            order.append(baseline)
+        order.append(page)
+    return order or [baseline]
 
 
 def median_run(runs: list[PageScores]) -> PageScores:

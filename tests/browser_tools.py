@@ -244,7 +244,7 @@ def set_color_scheme(page: Page, scheme: ColorScheme) -> None:
     """
     target = MATERIAL_SCHEMES[scheme]
     page.emulate_media(color_scheme=scheme)
-    toggles = page.locator("form[data-md-component='palette'] label.md-header__button:not([hidden])")
+    toggles = page.locator("form[data-palette-toggle] label.md-header__button:not([hidden])")
     for _ in range(len(MATERIAL_SCHEMES) + 1):
         if page.locator("body").get_attribute("data-md-color-scheme") == target:
             break

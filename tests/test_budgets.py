@@ -121,3 +121,38 @@ def test_the_checks_catch_budgets_blown(tmp_path: Path) -> None:
     assert [p.split(":")[0] for p in heavy_guide_pages([heavy, light])] == ["heavy.html"]
     # ... and light markup with the JS/CSS over the budget.
     assert heavy_guide_pages([w.guide_page_weight("p.html", _page(""), budgets.GUIDE_PAGE_ADDED_MAX_GZIP)])
+
+
+# --- Lighthouse performance, judged against the baseline of the same run ----------------------------
+
+
+def test_performance_is_judged_against_the_baseline_of_the_same_run() -> None:
+    from benchmarks import lighthouse
+
+    ok = budgets.performance_shortfalls
+    base, base_tbt = 0.90, 200.0
+    # Within the budget: the limits themselves pass, whatever the absolute score.
+    assert ok(base - budgets.PERF_MAX_SHORTFALL, budgets.TBT_MAX_RATIO * base_tbt, base, base_tbt) == []
+    assert ok(1.0, 0.0, base, base_tbt) == []
+    # Short: a score under the baseline minus the margin, a TBT over the ratio, or both.
+    assert len(ok(base - budgets.PERF_MAX_SHORTFALL - 0.01, base_tbt, base, base_tbt)) == 1
+    assert len(ok(base, budgets.TBT_MAX_RATIO * base_tbt + 1, base, base_tbt)) == 1
+    assert len(ok(0.5, 10 * base_tbt, base, base_tbt)) == 2
+    # A baseline that hardly blocks counts as the floor, so one short task does not fail a page ...
+    floor_limit = budgets.TBT_MAX_RATIO * budgets.TBT_BASELINE_FLOOR_MS
+    assert ok(base, floor_limit, base, 0.0) == [] and ok(base, floor_limit + 1, base, 0.0)
+    # ... and a figure that is missing fails: an unmeasured page is not a fast page.
+    for args in ((None, 0.0, base, base_tbt), (base, None, base, base_tbt), (base, 0.0, None, base_tbt),
+                 (base, 0.0, base, None)):
+        assert ok(*args), args
+
+    # Each page is measured close to a baseline run: the baseline opens every group of pages.
+    pages = [f"p{i}/" for i in range(2 * budgets.BASELINE_EVERY + 1)]
+    order = lighthouse.interleave(pages, "B", budgets.BASELINE_EVERY)
+    assert [p for p in order if p != "B"] == pages
+    assert order[0] == "B" and order.count("B") == 3
+    assert all(order[max(0, order.index(p) - budgets.BASELINE_EVERY):order.index(p)].count("B") >= 1 for p in pages)
+    assert lighthouse.interleave([], "B", 4) == ["B"]
+    with pytest.raises(ValueError):
+        lighthouse.interleave(pages, "B", 0)
+    assert lighthouse.median_of([0.9, None, 0.7, 0.8]) == 0.8 and lighthouse.median_of([None]) is None

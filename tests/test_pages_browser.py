@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from browser_tools import parse_html, recorded_page, site_pages
+from browser_tools import MATERIAL_SCHEMES, color_scheme_of, parse_html, recorded_page, set_color_scheme, site_pages
 from conftest import Engine
 
 def serve_sitemap_as_if_deployed_here(rec, base_url: str, site_dir: Path) -> None:
@@ -91,4 +91,29 @@ def test_search_finds_the_page(browser, base_url: str, engine: Engine, query: st
         results.first.wait_for()
         hrefs = [urlsplit(href).path for href in results.evaluate_all("links => links.map(a => a.href)")]
         assert f"/{page}" in hrefs, hrefs
+        assert not rec.problems(), "\n".join(rec.problems())
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_palette_toggle(browser, base_url: str, system: str) -> None:
+    """The site's own palette toggle (overrides/main.html) does what Material's did: a first visit
+    follows the system scheme, a click or Enter switches, the choice holds on the next page."""
+    other = next(s for s in MATERIAL_SCHEMES if s != system)
+    with recorded_page(browser, base_url, color_scheme=system) as rec:
+        page = rec.page
+        rec.goto("")
+        assert color_scheme_of(page) == system, "a first visit does not follow the system's scheme"
+        shown = page.locator("form[data-palette-toggle] label.md-header__button:not([hidden])")
+        assert shown.count() == 1, f"{shown.count()} palette toggles shown, expected one"
+        assert page.locator("meta[name=theme-color]").get_attribute("content", timeout=2000).startswith("#")
+
+        set_color_scheme(page, other)
+        assert color_scheme_of(page) == other
+        rec.goto("start/")
+        assert color_scheme_of(page) == other, "the choice was not kept for the next page"
+
+        page.locator("form[data-palette-toggle] input:checked").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=MATERIAL_SCHEMES[system])
+        page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
         assert not rec.problems(), "\n".join(rec.problems())
