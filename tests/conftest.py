@@ -169,8 +169,8 @@ def base_url(site_dir: Path) -> Iterator[str]:
         yield url
 
 
-def _no_browser(message: str) -> None:
-    """Skip locally; fail in CI, where a missing browser is a broken setup."""
+def no_tool(message: str) -> None:
+    """Skip locally; fail in CI, where a missing browser (or validator) is a broken setup."""
     if os.environ.get("CI"):
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
@@ -181,18 +181,18 @@ def browser() -> Iterator["Browser"]:
     """Headless Debian Chromium driven by Playwright (its own browser download does not work here)."""
     executable = os.environ.get("CHROMIUM", DEFAULT_CHROMIUM)
     if not Path(executable).is_file():
-        _no_browser(f"no Chromium at {executable}: run `{INSTALL_HINT}` (or set CHROMIUM=/path/to/chromium)")
+        no_tool(f"no Chromium at {executable}: run `{INSTALL_HINT}` (or set CHROMIUM=/path/to/chromium)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as exc:
-        _no_browser(f"playwright is not installed ({exc}): run `python -m pip install -e \".[test]\"`")
+        no_tool(f"playwright is not installed ({exc}): run `python -m pip install -e \".[test]\"`")
 
     playwright = sync_playwright().start()
     try:
         try:
             launched = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
         except Exception as exc:  # noqa: BLE001 - any launch failure means: no usable browser
-            _no_browser(f"Chromium at {executable} did not start ({exc}); is `{INSTALL_HINT}` done?")
+            no_tool(f"Chromium at {executable} did not start ({exc}); is `{INSTALL_HINT}` done?")
         try:
             yield launched
         finally:

@@ -539,7 +539,12 @@ BAD_CAPABILITIES = [
 ]
 
 
-@pytest.mark.parametrize("bad", BAD_CAPABILITIES, ids=repr)
+def stable_id(value: object) -> str:
+    """``repr``, with a set's items sorted: a set's order differs between processes (xdist workers)."""
+    return "{" + ", ".join(sorted(map(repr, value))) + "}" if isinstance(value, set) else repr(value)
+
+
+@pytest.mark.parametrize("bad", BAD_CAPABILITIES, ids=stable_id)
 def test_bad_capabilities(bad):
     with pytest.raises(ValueError) as excinfo:
         permissions(capabilities=bad)

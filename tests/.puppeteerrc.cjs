@@ -1,0 +1,2 @@
+// pa11y-ci drives Debian's Chromium (tests/test_validators.py): Puppeteer must not download its own.
+module.exports = { skipDownload: true };
