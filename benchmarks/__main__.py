@@ -1,4 +1,5 @@
 """Entry point: ``python -m benchmarks [--runs N] [--serve-runs N] [--no-lighthouse] [--no-gzip]``."""
+
 from __future__ import annotations
 
 import sys

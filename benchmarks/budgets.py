@@ -2,6 +2,7 @@
 
 Sizes are bytes; 1 KB = 1024 bytes. "Gzipped" means gzip level 6, as a web server would send it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -46,8 +47,9 @@ TBT_BASELINE_FLOOR_MS = 25.0
 BASELINE_EVERY = 4
 
 
-def performance_shortfalls(score: float | None, tbt_ms: float | None,
-                           baseline_score: float | None, baseline_tbt_ms: float | None) -> list[str]:
+def performance_shortfalls(
+    score: float | None, tbt_ms: float | None, baseline_score: float | None, baseline_tbt_ms: float | None
+) -> list[str]:
     """Why a page's performance misses the budget next to the baseline's; empty when it passes.
 
     Absolute scores differ between machines (a shared 2-core box scores every page lower), so the
@@ -61,8 +63,10 @@ def performance_shortfalls(score: float | None, tbt_ms: float | None,
         problems.append(f"performance {score:.2f} < baseline {baseline_score:.2f} - {PERF_MAX_SHORTFALL:.2f}")
     limit = TBT_MAX_RATIO * max(baseline_tbt_ms, TBT_BASELINE_FLOOR_MS)
     if tbt_ms > limit:
-        problems.append(f"total blocking time {tbt_ms:.0f} ms > {TBT_MAX_RATIO:g} x baseline "
-                        f"{baseline_tbt_ms:.0f} ms (limit {limit:.0f} ms)")
+        problems.append(
+            f"total blocking time {tbt_ms:.0f} ms > {TBT_MAX_RATIO:g} x baseline "
+            f"{baseline_tbt_ms:.0f} ms (limit {limit:.0f} ms)"
+        )
     return problems
 
 

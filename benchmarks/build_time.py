@@ -1,5 +1,6 @@
 """Build time: ``mkdocs build`` of this site against the one-page default Material site, and the
 same site built by Zensical (``zensical build --clean -f zensical.yml``) beside them."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """``python -m benchmarks``: run every measure, print the report, check the budgets."""
+
 from __future__ import annotations
 
 import argparse
@@ -13,7 +14,18 @@ from typing import Any
 
 from . import budgets as B
 from . import build_time, images, lighthouse, serve_rebuild, weights
-from .common import DOCS_ASSETS, IMG_DIR, OUT_DIR, REPO_ROOT, BuildError, build, kb, static_server, table, write_baseline
+from .common import (
+    DOCS_ASSETS,
+    IMG_DIR,
+    OUT_DIR,
+    REPO_ROOT,
+    BuildError,
+    build,
+    kb,
+    static_server,
+    table,
+    write_baseline,
+)
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
@@ -21,13 +33,25 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=5, help="builds of each site for the build-time median (default 5)")
     parser.add_argument("--serve-runs", type=int, default=3, help="edits of each kind under `mkdocs serve` (default 3)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
-    parser.add_argument("--lighthouse-runs", type=int, default=3,
-                        help="Lighthouse rounds over every page and the baseline; medians count (default 3)")
-    parser.add_argument("--no-gzip", action="store_true",
-                        help="serve the site to Lighthouse uncompressed (default: gzip level 6, as a web server would)")
-    parser.add_argument("--page", action="append", default=[], metavar="URL",
-                        help="run Lighthouse on this page only, e.g. authentication/ or / (repeatable; "
-                             "default: every page); for looking into a page, not for the budget")
+    parser.add_argument(
+        "--lighthouse-runs",
+        type=int,
+        default=3,
+        help="Lighthouse rounds over every page and the baseline; medians count (default 3)",
+    )
+    parser.add_argument(
+        "--no-gzip",
+        action="store_true",
+        help="serve the site to Lighthouse uncompressed (default: gzip level 6, as a web server would)",
+    )
+    parser.add_argument(
+        "--page",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="run Lighthouse on this page only, e.g. authentication/ or / (repeatable; "
+        "default: every page); for looking into a page, not for the budget",
+    )
     args = parser.parse_args(argv)
     if min(args.runs, args.serve_runs, args.lighthouse_runs) < 1:
         parser.error("--runs, --serve-runs and --lighthouse-runs must be at least 1")
@@ -49,10 +73,21 @@ def _build_section(runs: int, report: dict[str, Any], results: list[B.BudgetResu
     print(f"one-page Material:  {times.baseline_median:6.2f} s   (runs: {_secs(times.baseline)})")
     print(f"ratio:              {times.ratio:6.2f}")
     print(f"this site, Zensical:{times.zensical_median:6.2f} s   (runs: {_secs(times.zensical)}; no budget)")
-    report["build"] = {**asdict(times), "site_median": times.site_median, "zensical_median": times.zensical_median,
-                       "baseline_median": times.baseline_median, "ratio": times.ratio}
-    results.append(B.BudgetResult("build time ratio (site / one-page Material)", f"{times.ratio:.2f}",
-                                  f"<= {B.BUILD_RATIO_MAX}", times.ratio <= B.BUILD_RATIO_MAX))
+    report["build"] = {
+        **asdict(times),
+        "site_median": times.site_median,
+        "zensical_median": times.zensical_median,
+        "baseline_median": times.baseline_median,
+        "ratio": times.ratio,
+    }
+    results.append(
+        B.BudgetResult(
+            "build time ratio (site / one-page Material)",
+            f"{times.ratio:.2f}",
+            f"<= {B.BUILD_RATIO_MAX}",
+            times.ratio <= B.BUILD_RATIO_MAX,
+        )
+    )
 
 
 def _serve_section(runs: int, report: dict[str, Any]) -> None:
@@ -78,45 +113,94 @@ def _weight_section(site: Path, baseline_site: Path, report: dict[str, Any], res
     rows = []
     for w in [*pages, base]:
         label = "baseline: index.html" if w is base else w.page
-        rows.append([label, kb(w.html_gzipped), kb(w.gzipped_of("css")), kb(w.gzipped_of("js")),
-                     kb(w.gzipped_of("img") + w.gzipped_of("icon")), kb(w.total_gzipped), str(w.requests)])
+        rows.append(
+            [
+                label,
+                kb(w.html_gzipped),
+                kb(w.gzipped_of("css")),
+                kb(w.gzipped_of("js")),
+                kb(w.gzipped_of("img") + w.gzipped_of("icon")),
+                kb(w.total_gzipped),
+                str(w.requests),
+            ]
+        )
     print(table(["page", "HTML", "CSS", "JS", "images", "total", "requests"], rows))
     missing = [f"{w.page}: {url}" for w in pages for url in w.missing]
     if missing:
         print("local references with no file:\n  " + "\n  ".join(missing))
 
     own = weights.guide_assets(DOCS_ASSETS / "guides.js", DOCS_ASSETS / "guides.css")
-    print(f"\nguides' own assets: guides.js {kb(own.js_gzipped)} ({own.js_lines} lines), "
-          f"guides.css {kb(own.css_gzipped)} ({own.css_lines} lines): {kb(own.total_gzipped)} gzipped together")
+    print(
+        f"\nguides' own assets: guides.js {kb(own.js_gzipped)} ({own.js_lines} lines), "
+        f"guides.css {kb(own.css_gzipped)} ({own.css_lines} lines): {kb(own.total_gzipped)} gzipped together"
+    )
     served = weights.served_guide_assets(site)
     if served:
-        print("  as built and served: " + ", ".join(f"{a.path} {kb(a.gzipped)}" for a in served)
-              + f" = {kb(sum(a.gzipped for a in served))} (the page budget counts these: what a reader downloads)")
-    problems = weights.framework_problems((DOCS_ASSETS / "guides.js").read_text(encoding="utf-8"),
-                                          (DOCS_ASSETS / "guides.css").read_text(encoding="utf-8"), B.GUIDES_MAX_LINES)
-    results.append(B.BudgetResult("guides.js + guides.css gzipped", f"{own.total_gzipped} B ({kb(own.total_gzipped)})",
-                                  f"< {kb(B.GUIDES_ASSETS_MAX_GZIP)}", own.total_gzipped < B.GUIDES_ASSETS_MAX_GZIP))
-    results.append(B.BudgetResult("guides: no framework (no import/require, lines)",
-                                  f"{max(own.js_lines, own.css_lines)} lines, {len(problems)} problem(s)",
-                                  f"< {B.GUIDES_MAX_LINES} lines, none", not problems, "; ".join(problems)))
+        print(
+            "  as built and served: "
+            + ", ".join(f"{a.path} {kb(a.gzipped)}" for a in served)
+            + f" = {kb(sum(a.gzipped for a in served))} (the page budget counts these: what a reader downloads)"
+        )
+    problems = weights.framework_problems(
+        (DOCS_ASSETS / "guides.js").read_text(encoding="utf-8"),
+        (DOCS_ASSETS / "guides.css").read_text(encoding="utf-8"),
+        B.GUIDES_MAX_LINES,
+    )
+    results.append(
+        B.BudgetResult(
+            "guides.js + guides.css gzipped",
+            f"{own.total_gzipped} B ({kb(own.total_gzipped)})",
+            f"< {kb(B.GUIDES_ASSETS_MAX_GZIP)}",
+            own.total_gzipped < B.GUIDES_ASSETS_MAX_GZIP,
+        )
+    )
+    results.append(
+        B.BudgetResult(
+            "guides: no framework (no import/require, lines)",
+            f"{max(own.js_lines, own.css_lines)} lines, {len(problems)} problem(s)",
+            f"< {B.GUIDES_MAX_LINES} lines, none",
+            not problems,
+            "; ".join(problems),
+        )
+    )
 
     guided = weights.guide_page_weights(site, sum(a.gzipped for a in served))
     print()
-    print(table(["page with guides", "guides", "HTML", "without guides", "guides' markup", "+ JS/CSS", "added"],
-                [[g.page, str(g.guides), kb(g.html_gzipped), kb(g.stripped_gzipped), kb(g.markup_gzipped),
-                  kb(g.assets_gzipped), kb(g.added_gzipped)] for g in guided]))
+    print(
+        table(
+            ["page with guides", "guides", "HTML", "without guides", "guides' markup", "+ JS/CSS", "added"],
+            [
+                [
+                    g.page,
+                    str(g.guides),
+                    kb(g.html_gzipped),
+                    kb(g.stripped_gzipped),
+                    kb(g.markup_gzipped),
+                    kb(g.assets_gzipped),
+                    kb(g.added_gzipped),
+                ]
+                for g in guided
+            ],
+        )
+    )
     for g in guided:
-        results.append(B.BudgetResult(f"guides' added weight: {g.page}", f"{g.added_gzipped} B ({kb(g.added_gzipped)})",
-                                      f"<= {kb(B.GUIDE_PAGE_ADDED_MAX_GZIP)}",
-                                      g.added_gzipped <= B.GUIDE_PAGE_ADDED_MAX_GZIP))
+        results.append(
+            B.BudgetResult(
+                f"guides' added weight: {g.page}",
+                f"{g.added_gzipped} B ({kb(g.added_gzipped)})",
+                f"<= {kb(B.GUIDE_PAGE_ADDED_MAX_GZIP)}",
+                g.added_gzipped <= B.GUIDE_PAGE_ADDED_MAX_GZIP,
+            )
+        )
     if not guided:
         results.append(B.BudgetResult("guides' added weight", "no page holds a guide", "-", None))
     report["weight"] = {
         "pages": [{**asdict(w), "total_gzipped": w.total_gzipped, "requests": w.requests} for w in pages],
         "baseline": {**asdict(base), "total_gzipped": base.total_gzipped, "requests": base.requests},
         "guide_assets": {**asdict(own), "total_gzipped": own.total_gzipped, "problems": problems},
-        "guide_pages": [{**asdict(g), "markup_gzipped": g.markup_gzipped, "added_gzipped": g.added_gzipped}
-                        for g in guided],
+        "guide_pages": [
+            {**asdict(g), "markup_gzipped": g.markup_gzipped, "added_gzipped": g.added_gzipped} for g in guided
+        ],
     }
 
 
@@ -128,8 +212,9 @@ def _page_url(site: Path, page: Path) -> str:
 BASELINE_LABEL = "baseline: /"
 
 
-def _lighthouse_runs(site: Path, baseline_site: Path, gzip_text: bool, runs: int, out: Path,
-                     only: list[str]) -> dict[str, list[lighthouse.PageScores]]:
+def _lighthouse_runs(
+    site: Path, baseline_site: Path, gzip_text: bool, runs: int, out: Path, only: list[str]
+) -> dict[str, list[lighthouse.PageScores]]:
     """Every page (or those in ``only``) ``runs`` times, in rounds, with the baseline run again
     before every few pages (budgets.BASELINE_EVERY); the runs of each page and of the baseline."""
     every = {_page_url(site, p) or "/": p for p in weights.page_files(site)}
@@ -147,12 +232,14 @@ def _lighthouse_runs(site: Path, baseline_site: Path, gzip_text: bool, runs: int
             for label in order:
                 page_url, rel = jobs[label]
                 name = rel.as_posix().replace("/", "__").removesuffix(".html")
-                result = lighthouse.run_page(page_url, label, out / f"{name}.{len(tries[label]) + 1}.json",
-                                             B.LIGHTHOUSE_MIN_SCORES)
+                result = lighthouse.run_page(
+                    page_url, label, out / f"{name}.{len(tries[label]) + 1}.json", B.LIGHTHOUSE_MIN_SCORES
+                )
                 tries[label].append(result)
                 perf = result.scores["performance"]
-                print(f"    {label}: {result.error or f'performance {_fmt(perf)}, TBT {_ms(result.tbt_ms)}'}",
-                      flush=True)
+                print(
+                    f"    {label}: {result.error or f'performance {_fmt(perf)}, TBT {_ms(result.tbt_ms)}'}", flush=True
+                )
     return tries
 
 
@@ -164,11 +251,20 @@ def _ms(value: float | None) -> str:
     return "-" if value is None else f"{value:.0f} ms"
 
 
-def _lighthouse_section(site: Path, baseline_site: Path, gzip_text: bool, runs: int, only: list[str],
-                        report: dict[str, Any], results: list[B.BudgetResult]) -> None:
-    _heading(f"4. Lighthouse {lighthouse.LIGHTHOUSE_VERSION} (mobile preset, "
-             f"{'gzip' if gzip_text else 'uncompressed'} http.server, one page at a time, {runs} round(s), "
-             f"the baseline again before every {B.BASELINE_EVERY} pages; medians)")
+def _lighthouse_section(
+    site: Path,
+    baseline_site: Path,
+    gzip_text: bool,
+    runs: int,
+    only: list[str],
+    report: dict[str, Any],
+    results: list[B.BudgetResult],
+) -> None:
+    _heading(
+        f"4. Lighthouse {lighthouse.LIGHTHOUSE_VERSION} (mobile preset, "
+        f"{'gzip' if gzip_text else 'uncompressed'} http.server, one page at a time, {runs} round(s), "
+        f"the baseline again before every {B.BASELINE_EVERY} pages; medians)"
+    )
     tools = lighthouse.node_tools()
     if tools is None:
         print("skipped: node and npm are not both on PATH")
@@ -182,8 +278,10 @@ def _lighthouse_section(site: Path, baseline_site: Path, gzip_text: bool, runs: 
     print(f"  ({time.perf_counter() - started:.0f} s)")
 
     def medians(label: str) -> tuple[float | None, float | None]:
-        return (lighthouse.median_of([t.scores["performance"] for t in tries[label]]),
-                lighthouse.median_of([t.tbt_ms for t in tries[label]]))
+        return (
+            lighthouse.median_of([t.scores["performance"] for t in tries[label]]),
+            lighthouse.median_of([t.tbt_ms for t in tries[label]]),
+        )
 
     base_perf, base_tbt = medians(BASELINE_LABEL)
     rows, pages_report = [], []
@@ -196,37 +294,79 @@ def _lighthouse_section(site: Path, baseline_site: Path, gzip_text: bool, runs: 
             continue
         short = B.performance_shortfalls(perf, tbt, base_perf, base_tbt)
         diff = "-" if perf is None or base_perf is None else f"{perf - base_perf:+.2f}"
-        rows.append([label, _fmt(base_perf), _fmt(perf), diff, _ms(tbt), _ms(base_tbt), *others,
-                     "FAIL" if short else "ok"])
-        results.append(B.BudgetResult(
-            f"Lighthouse performance vs baseline: {label}", f"{_fmt(perf)} ({diff}), TBT {_ms(tbt)}",
-            f">= base - {B.PERF_MAX_SHORTFALL:.2f}, TBT <= {B.TBT_MAX_RATIO:g}x base", not short, "; ".join(short)))
-        pages_report.append({"page": label, "performance": perf, "baseline": base_perf, "tbt_ms": tbt,
-                             "baseline_tbt_ms": base_tbt, "shortfalls": short})
-    print(table(["page", "baseline", "score", "difference", "TBT", "baseline TBT",
-                 *(c for c in lighthouse.CATEGORIES if c != "performance"), "budget"], rows))
-    print(f"  (medians; budget: score >= baseline - {B.PERF_MAX_SHORTFALL:.2f} and TBT <= {B.TBT_MAX_RATIO:g} x "
-          f"baseline TBT, a baseline under {B.TBT_BASELINE_FLOOR_MS:.0f} ms counting as "
-          f"{B.TBT_BASELINE_FLOOR_MS:.0f} ms; the other columns are from the page's median run)")
+        rows.append(
+            [label, _fmt(base_perf), _fmt(perf), diff, _ms(tbt), _ms(base_tbt), *others, "FAIL" if short else "ok"]
+        )
+        results.append(
+            B.BudgetResult(
+                f"Lighthouse performance vs baseline: {label}",
+                f"{_fmt(perf)} ({diff}), TBT {_ms(tbt)}",
+                f">= base - {B.PERF_MAX_SHORTFALL:.2f}, TBT <= {B.TBT_MAX_RATIO:g}x base",
+                not short,
+                "; ".join(short),
+            )
+        )
+        pages_report.append(
+            {
+                "page": label,
+                "performance": perf,
+                "baseline": base_perf,
+                "tbt_ms": tbt,
+                "baseline_tbt_ms": base_tbt,
+                "shortfalls": short,
+            }
+        )
+    print(
+        table(
+            [
+                "page",
+                "baseline",
+                "score",
+                "difference",
+                "TBT",
+                "baseline TBT",
+                *(c for c in lighthouse.CATEGORIES if c != "performance"),
+                "budget",
+            ],
+            rows,
+        )
+    )
+    print(
+        f"  (medians; budget: score >= baseline - {B.PERF_MAX_SHORTFALL:.2f} and TBT <= {B.TBT_MAX_RATIO:g} x "
+        f"baseline TBT, a baseline under {B.TBT_BASELINE_FLOOR_MS:.0f} ms counting as "
+        f"{B.TBT_BASELINE_FLOOR_MS:.0f} ms; the other columns are from the page's median run)"
+    )
 
     site_scores = [lighthouse.median_run(t) for label, t in tries.items() if label != BASELINE_LABEL]
     for s in site_scores:
         if s.failing or s.error:
             print(f"\n  {s.label}: {s.error}" if s.error else f"\n  {s.label}: audits that cost points")
             for a in s.failing:
-                print(f"    [{a.category}] {a.id} ({a.title}): score {_fmt(a.score)}"
-                      + (f", {a.display}" if a.display else ""))
+                print(
+                    f"    [{a.category}] {a.id} ({a.title}): score {_fmt(a.score)}"
+                    + (f", {a.display}" if a.display else "")
+                )
     for category, minimum in B.LIGHTHOUSE_MIN_SCORES.items():
         values = [(s.scores[category], s.label) for s in site_scores]
         known = [(v, label) for v, label in values if v is not None]
         misses = [label for v, label in values if v is None or v < minimum]
         worst = min(known) if known else None
         figure = "no score" if worst is None else f"min {worst[0]:.2f} ({worst[1]})"
-        results.append(B.BudgetResult(f"Lighthouse {category}, every page", figure, f">= {minimum:.2f}",
-                                      not misses and bool(values), ("below: " + ", ".join(misses)) if misses else ""))
-    report["lighthouse"] = {"version": lighthouse.LIGHTHOUSE_VERSION, "gzip": gzip_text,
-                            "performance": pages_report,
-                            "runs": {label: [asdict(t) for t in runs_of_page] for label, runs_of_page in tries.items()}}
+        results.append(
+            B.BudgetResult(
+                f"Lighthouse {category}, every page",
+                figure,
+                f">= {minimum:.2f}",
+                not misses and bool(values),
+                ("below: " + ", ".join(misses)) if misses else "",
+            )
+        )
+    report["lighthouse"] = {
+        "version": lighthouse.LIGHTHOUSE_VERSION,
+        "gzip": gzip_text,
+        "performance": pages_report,
+        "runs": {label: [asdict(t) for t in runs_of_page] for label, runs_of_page in tries.items()},
+    }
 
 
 def _images_section(report: dict[str, Any], results: list[B.BudgetResult]) -> None:
@@ -242,23 +382,56 @@ def _images_section(report: dict[str, Any], results: list[B.BudgetResult]) -> No
     def pct(value: float | None) -> str:
         return "-" if value is None else f"{value * 100:.1f}%"
 
-    print(table(["file", "bytes", "gzipped", "SVGO bytes", "saving", "gzip saving", "clean"],
-                [[c.name, str(c.raw), str(c.gzipped), str(c.optimised_raw or "-"), pct(c.saving), pct(c.gzip_saving),
-                  "yes" if not c.problems else "; ".join(c.problems)] for c in checks]))
+    print(
+        table(
+            ["file", "bytes", "gzipped", "SVGO bytes", "saving", "gzip saving", "clean"],
+            [
+                [
+                    c.name,
+                    str(c.raw),
+                    str(c.gzipped),
+                    str(c.optimised_raw or "-"),
+                    pct(c.saving),
+                    pct(c.gzip_saving),
+                    "yes" if not c.problems else "; ".join(c.problems),
+                ]
+                for c in checks
+            ],
+        )
+    )
     if checks:
         biggest = max(checks, key=lambda c: c.raw)
-        results.append(B.BudgetResult("SVG size, each file", f"max {biggest.raw} B ({biggest.name})",
-                                      f"<= {kb(B.SVG_MAX_BYTES)}", biggest.raw <= B.SVG_MAX_BYTES))
+        results.append(
+            B.BudgetResult(
+                "SVG size, each file",
+                f"max {biggest.raw} B ({biggest.name})",
+                f"<= {kb(B.SVG_MAX_BYTES)}",
+                biggest.raw <= B.SVG_MAX_BYTES,
+            )
+        )
         savings = [(c.saving, c.name) for c in checks if c.saving is not None]
         if savings:
             worst = max(savings)
-            results.append(B.BudgetResult("SVG optimiser saving, each file", f"max {worst[0] * 100:.1f}% ({worst[1]})",
-                                          f"< {B.SVG_MAX_SAVING * 100:.0f}%", worst[0] < B.SVG_MAX_SAVING))
+            results.append(
+                B.BudgetResult(
+                    "SVG optimiser saving, each file",
+                    f"max {worst[0] * 100:.1f}% ({worst[1]})",
+                    f"< {B.SVG_MAX_SAVING * 100:.0f}%",
+                    worst[0] < B.SVG_MAX_SAVING,
+                )
+            )
         else:
             results.append(B.BudgetResult("SVG optimiser saving, each file", "not measured", "-", None, "no SVGO"))
         dirty = [f"{c.name}: {'; '.join(c.problems)}" for c in checks if c.problems]
-        results.append(B.BudgetResult("SVG clean (no comments/metadata/editor namespaces)", f"{len(dirty)} with problems",
-                                      "0", not dirty, " | ".join(dirty)))
+        results.append(
+            B.BudgetResult(
+                "SVG clean (no comments/metadata/editor namespaces)",
+                f"{len(dirty)} with problems",
+                "0",
+                not dirty,
+                " | ".join(dirty),
+            )
+        )
     else:
         results.append(B.BudgetResult("SVGs in img/", "none found", "-", None))
     report["images"] = [{**asdict(c), "saving": c.saving, "gzip_saving": c.gzip_saving} for c in checks]
@@ -266,8 +439,13 @@ def _images_section(report: dict[str, Any], results: list[B.BudgetResult]) -> No
 
 def _summary(results: list[B.BudgetResult]) -> bool:
     _heading("Budget summary")
-    print(table(["budget", "figure", "limit", "result"],
-                [[r.name, r.figure, r.limit, r.verdict] for r in results], right=set()))
+    print(
+        table(
+            ["budget", "figure", "limit", "result"],
+            [[r.name, r.figure, r.limit, r.verdict] for r in results],
+            right=set(),
+        )
+    )
     for r in results:
         if r.note and r.passed is not True:
             print(f"  {r.verdict} {r.name}: {r.note}")
@@ -282,8 +460,14 @@ def main(argv: list[str] | None = None) -> int:
     load = os.getloadavg()
     report["load_average"] = load
     print(f"Benchmark of {REPO_ROOT} (reports in {OUT_DIR.relative_to(REPO_ROOT)}/)")
-    print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores"
-          + ("  (busy machine: timings and Lighthouse performance will be noisy)" if load[0] > (os.cpu_count() or 1) / 2 else ""))
+    print(
+        f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores"
+        + (
+            "  (busy machine: timings and Lighthouse performance will be noisy)"
+            if load[0] > (os.cpu_count() or 1) / 2
+            else ""
+        )
+    )
 
     site, baseline_site = OUT_DIR / "site", OUT_DIR / "baseline-site"
     try:
@@ -306,5 +490,8 @@ def main(argv: list[str] | None = None) -> int:
     report["budgets"] = [{**asdict(r), "verdict": r.verdict} for r in results]
     report["passed"] = ok
     (OUT_DIR / "report.json").write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
-    print(f"\n{'all budgets pass' if ok else 'some budgets FAIL'}; report: {(OUT_DIR / 'report.json').relative_to(REPO_ROOT)}")
+    print(
+        f"\n{'all budgets pass' if ok else 'some budgets FAIL'}; "
+        f"report: {(OUT_DIR / 'report.json').relative_to(REPO_ROOT)}"
+    )
     return 0 if ok else 1

@@ -1,4 +1,5 @@
 """Paths, the one-page baseline site, builds, a static server and small helpers."""
+
 from __future__ import annotations
 
 import contextlib
@@ -13,8 +14,8 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from typing import BinaryIO
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -25,8 +26,17 @@ IMG_DIR = REPO_ROOT / "img"
 
 # What a copy of the project leaves out: VCS data, tooling caches, built output, the benchmark itself.
 COPY_IGNORE = shutil.ignore_patterns(
-    ".git", ".venv", "node_modules", "site", "benchmarks", ".benchmarks", "tests",
-    "__pycache__", ".pytest_cache", ".hypothesis", "*.egg-info",
+    ".git",
+    ".venv",
+    "node_modules",
+    "site",
+    "benchmarks",
+    ".benchmarks",
+    "tests",
+    "__pycache__",
+    ".pytest_cache",
+    ".hypothesis",
+    "*.egg-info",
 )
 
 BASELINE_CONFIG = "site_name: Baseline\ntheme: material\n"
@@ -127,10 +137,12 @@ def kb(size: float) -> str:
 def table(headers: list[str], rows: list[list[str]], right: set[int] | None = None) -> str:
     """A plain-text table; columns in ``right`` are right-aligned (default: all but the first)."""
     right = set(range(1, len(headers))) if right is None else right
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=False)]
 
     def line(cells: list[str]) -> str:
-        return "  ".join(str(c).rjust(w) if i in right else str(c).ljust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+        return "  ".join(
+            str(c).rjust(w) if i in right else str(c).ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=False))
+        ).rstrip()
 
     return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])

@@ -3,6 +3,7 @@
 "Clean": well-formed XML, no comments, no <metadata>, and no namespace but SVG's and XLink's
 (editors such as Inkscape, Sodipodi, Illustrator, Sketch or Serif leave theirs behind).
 """
+
 from __future__ import annotations
 
 import io
@@ -57,8 +58,13 @@ def hygiene_problems(svg: bytes) -> list[str]:
 def svgo_optimise(svgo: Path, source: Path, out_dir: Path) -> bytes:
     """The file as SVGO's default preset writes it."""
     target = out_dir / source.name
-    subprocess.run([str(svgo), "--quiet", "-i", str(source), "-o", str(target)],
-                   check=True, capture_output=True, text=True, timeout=120)
+    subprocess.run(
+        [str(svgo), "--quiet", "-i", str(source), "-o", str(target)],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     return target.read_bytes()
 
 
@@ -71,12 +77,14 @@ def check(img_dir: Path, svgo: Path | None, out_dir: Path | None = None) -> list
         for path in sorted(img_dir.glob("*.svg")):
             data = path.read_bytes()
             optimised = svgo_optimise(svgo, path, target_dir) if svgo else None
-            results.append(SvgCheck(
-                name=path.name,
-                raw=len(data),
-                gzipped=gzip_size(data),
-                optimised_raw=None if optimised is None else len(optimised),
-                optimised_gzipped=None if optimised is None else gzip_size(optimised),
-                problems=tuple(hygiene_problems(data)),
-            ))
+            results.append(
+                SvgCheck(
+                    name=path.name,
+                    raw=len(data),
+                    gzipped=gzip_size(data),
+                    optimised_raw=None if optimised is None else len(optimised),
+                    optimised_gzipped=None if optimised is None else gzip_size(optimised),
+                    problems=tuple(hygiene_problems(data)),
+                )
+            )
     return results

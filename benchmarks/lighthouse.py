@@ -2,6 +2,7 @@
 
 Default mobile preset, Debian's Chromium (CHROME_PATH), JSON output kept in benchmarks/out/lighthouse/.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,10 @@ from .common import BENCH_DIR
 
 LIGHTHOUSE_VERSION = "12.2.3"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync --no-first-run")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
 DEFAULT_CHROME = "/usr/bin/chromium"
 PAGE_TIMEOUT = 420.0
 # Audits that never count for a score.
@@ -65,8 +68,10 @@ def _installed_version(package: str) -> str | None:
 def ensure_installed(npm: str) -> None:
     """``npm ci`` in benchmarks/ unless the locked Lighthouse and SVGO are already there."""
     lock = json.loads((BENCH_DIR / "package-lock.json").read_text(encoding="utf-8"))
-    wanted = {"lighthouse": lock["packages"]["node_modules/lighthouse"]["version"],
-              "svgo": lock["packages"]["node_modules/svgo"]["version"]}
+    wanted = {
+        "lighthouse": lock["packages"]["node_modules/lighthouse"]["version"],
+        "svgo": lock["packages"]["node_modules/svgo"]["version"],
+    }
     if all(_installed_version(name) == version for name, version in wanted.items()):
         return
     subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=BENCH_DIR, check=True, timeout=900)
@@ -92,7 +97,9 @@ def failing_audits(report: dict[str, Any], minimums: dict[str, float]) -> list[F
             weighted = ref.get("weight", 0) > 0
             # Weighted audits below 1 cost points; for performance also list the diagnostics that fail.
             if (weighted and value < 1) or (name == "performance" and not weighted and value < 0.9):
-                found.append(FailingAudit(name, ref["id"], audit.get("title", ""), value, audit.get("displayValue", "")))
+                found.append(
+                    FailingAudit(name, ref["id"], audit.get("title", ""), value, audit.get("displayValue", ""))
+                )
     return found
 
 
@@ -101,8 +108,10 @@ def run_page(url: str, label: str, report_path: Path, minimums: dict[str, float]
     report_path.parent.mkdir(parents=True, exist_ok=True)
     report_path.unlink(missing_ok=True)
     cmd = [
-        str(bin_path("lighthouse")), url,
-        "--output=json", f"--output-path={report_path}",
+        str(bin_path("lighthouse")),
+        url,
+        "--output=json",
+        f"--output-path={report_path}",
         f"--only-categories={','.join(CATEGORIES)}",
         f"--chrome-flags={CHROME_FLAGS}",
         "--quiet",
@@ -114,15 +123,26 @@ def run_page(url: str, label: str, report_path: Path, minimums: dict[str, float]
     except subprocess.TimeoutExpired:
         return PageScores(label, url, empty, str(report_path), error=f"timed out after {PAGE_TIMEOUT:.0f} s")
     if proc.returncode != 0 or not report_path.is_file():
-        return PageScores(label, url, empty, str(report_path),
-                          error=f"lighthouse exited {proc.returncode}: {(proc.stderr or proc.stdout).strip()[-800:]}")
+        return PageScores(
+            label,
+            url,
+            empty,
+            str(report_path),
+            error=f"lighthouse exited {proc.returncode}: {(proc.stderr or proc.stdout).strip()[-800:]}",
+        )
     report = json.loads(report_path.read_text(encoding="utf-8"))
     scores = {c: report.get("categories", {}).get(c, {}).get("score") for c in CATEGORIES}
     error = (report.get("runtimeError") or {}).get("message", "")
     tbt = report.get("audits", {}).get("total-blocking-time", {}).get("numericValue")
-    return PageScores(label, url, scores, str(report_path), error=error,
-                      failing=tuple(failing_audits(report, minimums)),
-                      tbt_ms=None if tbt is None else float(tbt))
+    return PageScores(
+        label,
+        url,
+        scores,
+        str(report_path),
+        error=error,
+        failing=tuple(failing_audits(report, minimums)),
+        tbt_ms=None if tbt is None else float(tbt),
+    )
 
 
 def median_of(values: Sequence[float | None]) -> float | None:

@@ -6,6 +6,7 @@ The dev server makes requests wait while it rebuilds and stamps each served page
 epoch (``livereload(EPOCH, ...)``), so a newer epoch on the page means the rebuild is complete; the
 log's "Reloading browsers" line is recorded beside it.
 """
+
 from __future__ import annotations
 
 import os
@@ -22,6 +23,7 @@ import urllib.request
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .common import copy_project, free_port, mkdocs_env
@@ -90,11 +92,23 @@ def _epoch(body: bytes | None) -> int:
     return int(match.group(1)) if match else -1
 
 
+def _shows(url: str, token: str) -> bool:
+    """Whether the page at ``url`` holds ``token`` (the served page has the edit)."""
+    return token.encode() in (_get(url) or b"")
+
+
+def _rebuilt_after(url: str, before: int) -> bool:
+    """Whether the page at ``url`` was built after ``before`` (its build time went up)."""
+    return _epoch(_get(url)) > before
+
+
 def _wait(condition: Callable[[], bool], timeout: float, what: str, proc: subprocess.Popen[str], log: _Log) -> None:
     deadline = time.perf_counter() + timeout
     while not condition():
         if proc.poll() is not None:
-            raise RuntimeError(f"mkdocs serve exited ({proc.returncode}) while waiting for {what}:\n{log.text()[-3000:]}")
+            raise RuntimeError(
+                f"mkdocs serve exited ({proc.returncode}) while waiting for {what}:\n{log.text()[-3000:]}"
+            )
         if time.perf_counter() > deadline:
             raise TimeoutError(f"no {what} within {timeout:.0f} s; server log:\n{log.text()[-3000:]}")
         time.sleep(POLL_INTERVAL)
@@ -131,9 +145,16 @@ def measure(runs: int = 3) -> RebuildTimes:
         # Livereload stays on (the default): its epoch stamp is how a finished rebuild is seen.
         cmd = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=project, env=mkdocs_env(), stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            cmd,
+            cwd=project,
+            env=mkdocs_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            start_new_session=True,
+        )
         try:
             log = _Log(proc)
             _wait(lambda: log.first_after(0.0, "Serving on") is not None, START_TIMEOUT, "server start", proc, log)
@@ -149,12 +170,24 @@ def measure(runs: int = 3) -> RebuildTimes:
             for _ in range(runs):
                 token = f"Benchmark edit {uuid.uuid4().hex}"
                 start = _append(project / PAGE_EDIT, f"\n\n{token}\n")
-                _wait(lambda: token.encode() in (_get(url) or b""), REBUILD_TIMEOUT, "page with the edit", proc, log)
+                _wait(
+                    partial(_shows, url, token),
+                    REBUILD_TIMEOUT,
+                    "page with the edit",
+                    proc,
+                    log,
+                )
                 page_times.append(time.perf_counter() - start)
 
                 before = _epoch(_get(url))
                 start = _append(project / MACROS_EDIT, f"\n# benchmark touch {uuid.uuid4().hex}\n")
-                _wait(lambda: _epoch(_get(url)) > before, REBUILD_TIMEOUT, "rebuild after the macros edit", proc, log)
+                _wait(
+                    partial(_rebuilt_after, url, before),
+                    REBUILD_TIMEOUT,
+                    "rebuild after the macros edit",
+                    proc,
+                    log,
+                )
                 macro_times.append(time.perf_counter() - start)
                 logged = log.first_after(start, "Reloading browsers")
                 macro_log.append(logged[0] - start if logged else None)

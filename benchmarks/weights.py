@@ -3,6 +3,7 @@
 Standard library only. "Gzipped" is gzip level 6 (what web servers use by default), with a fixed
 mtime so a measure never changes between runs.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -189,10 +190,14 @@ _CSS_IMPORT = re.compile(r"@import\b", re.IGNORECASE)
 
 def framework_problems(js_text: str, css_text: str, max_lines: int) -> list[str]:
     """Why the guides' script and stylesheet are no longer small and self-contained (empty: fine)."""
-    problems = [f"guides.js line {js_text.count(chr(10), 0, m.start()) + 1}: {m.group(0).strip()!r} pulls in a module"
-                for m in _JS_MODULE_USE.finditer(js_text)]
-    problems += [f"guides.css line {css_text.count(chr(10), 0, m.start()) + 1}: @import pulls in a stylesheet"
-                 for m in _CSS_IMPORT.finditer(css_text)]
+    problems = [
+        f"guides.js line {js_text.count(chr(10), 0, m.start()) + 1}: {m.group(0).strip()!r} pulls in a module"
+        for m in _JS_MODULE_USE.finditer(js_text)
+    ]
+    problems += [
+        f"guides.css line {css_text.count(chr(10), 0, m.start()) + 1}: @import pulls in a stylesheet"
+        for m in _CSS_IMPORT.finditer(css_text)
+    ]
     for name, text in (("guides.js", js_text), ("guides.css", css_text)):
         lines = len(text.splitlines())
         if lines >= max_lines:
@@ -302,7 +307,9 @@ def guide_page_weight(page: str, html: str, assets_gzipped: int) -> GuidePageWei
     )
 
 
-def guide_page_weights(site_dir: Path, assets_gzipped: int, pages: Iterable[Path] | None = None) -> list[GuidePageWeight]:
+def guide_page_weights(
+    site_dir: Path, assets_gzipped: int, pages: Iterable[Path] | None = None
+) -> list[GuidePageWeight]:
     """:func:`guide_page_weight` of every built page that holds at least one guide."""
     found = []
     for path in pages if pages is not None else page_files(site_dir):

@@ -3,15 +3,22 @@
 It loads even when a module in ``macros/`` does not (a half-typed line in a rule): the macros then
 report that error in the pages that use them, and the other pages still render (``page_errors``).
 """
+
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from macros.page_errors import on_post_page_macros, on_pre_page_macros, unavailable
 
 __all__ = ["MACROS", "define_env", "on_post_build", "on_post_page_macros", "on_pre_page_macros"]
 
-MACROS = ("guide", "changed", "changes")  # what define_env registers: the stand-ins' names when macros/ cannot be imported
+MACROS = (
+    "guide",
+    "changed",
+    "changes",
+)  # what define_env registers: the stand-ins' names when macros/ cannot be imported
 
+define_env: Callable[[Any], None]
 try:
     from macros.site import define_env
 except Exception as error:  # noqa: BLE001 - any error of a rule's module, SyntaxError included

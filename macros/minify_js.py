@@ -3,6 +3,7 @@
 mkdocs-minify-plugin minifies JavaScript with jsmin, which mangled the spaces inside the script's
 template literals, so it only minifies the CSS; rjsmin keeps template literals whole.
 """
+
 from pathlib import Path
 from typing import Any
 

@@ -14,6 +14,7 @@ once and puts them at the top of the page, in an error admonition that links to 
 The plugin never sees these errors: it would exit (and stop the server) or replace the whole page
 with a traceback. This module imports nothing from the rules, so it still loads when they are broken.
 """
+
 from __future__ import annotations
 
 import functools
@@ -21,9 +22,11 @@ import html
 import logging
 import sys
 import traceback
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from types import FrameType
+from typing import Any
 
 from jinja2 import TemplateSyntaxError, meta, nodes
 from mkdocs.exceptions import PluginError
@@ -89,6 +92,7 @@ def shown_in_page(macro: Callable[..., str]) -> Callable[..., str]:
 
     Outside a page render (a unit test, say) the macro is called as it is and its errors propagate.
     """
+
     @functools.wraps(macro)
     def guarded(*args: Any, **kwargs: Any) -> str:
         page = _page
@@ -99,9 +103,11 @@ def shown_in_page(macro: Callable[..., str]) -> Callable[..., str]:
         except MacroError as error:
             page.errors.append(page.at(_template_line(), str(error)))
         except Exception as error:  # noqa: BLE001 - a rule edited into a bug: report it like a misused macro
-            page.errors.append(page.at(_template_line(), f"{_call(macro.__name__, args, kwargs)} failed: "
-                                                         f"{describe(error)}"))
+            page.errors.append(
+                page.at(_template_line(), f"{_call(macro.__name__, args, kwargs)} failed: {describe(error)}")
+            )
         return ""
+
     return guarded
 
 
@@ -115,12 +121,14 @@ def unavailable(error: BaseException, names: Iterable[str]) -> Callable[[Any], N
     def stand_in(name: str) -> Callable[..., str]:
         def macro(*args: Any, **kwargs: Any) -> str:
             raise MacroError(f"{_call(name, args, kwargs)} cannot run: {reason}")
+
         macro.__name__ = name
         return macro
 
     def define_env(env: Any) -> None:
         for name in names:
             env.macro(shown_in_page(stand_in(name)))
+
     return define_env
 
 
@@ -156,7 +164,7 @@ def _template_problem(env: Any, page: _Page, markdown: str) -> str | None:
 
 def _template_line() -> int | None:
     """The page line that called the running macro: Jinja marks its compiled template's frames."""
-    frame = sys._getframe(1)
+    frame: FrameType | None = sys._getframe(1)
     while frame is not None:
         template = frame.f_globals.get("__jinja_template__")
         if template is not None:
@@ -191,6 +199,8 @@ def _admonition(messages: list[str], href: str | None) -> str:
     """Material's "failure" admonition with each message, HTML-escaped, as raw HTML atop the page."""
     lines = "".join(f"<p><code>{html.escape(m)}</code></p>" for m in messages)
     help_link = f'<p>What each message means: <a href="{html.escape(href)}">Writing guides</a>.</p>' if href else ""
-    return (f'<div class="admonition failure page-error" role="alert" {MARK}>'
-            '<p class="admonition-title">This page has an error: mkdocs build fails until it is fixed</p>'
-            f"{lines}{help_link}</div>")
+    return (
+        f'<div class="admonition failure page-error" role="alert" {MARK}>'
+        '<p class="admonition-title">This page has an error: mkdocs build fails until it is fixed</p>'
+        f"{lines}{help_link}</div>"
+    )

@@ -3,9 +3,11 @@
 Nothing here decides anything: the outcomes come from ``macros.decisions`` through
 ``macros.tree``, and the browser gets them as data it only looks up (``docs/assets/guides.js``).
 """
+
 import json
+from collections.abc import Callable, Iterable
 from html import escape
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from macros.decisions import Guide, facts
 from macros.decisions.changes import CHANGES
@@ -32,8 +34,10 @@ def question_html(guide: str, question: Question, hidden: bool) -> str:
         + "</label>"
         for option in question.options
     )
-    return (f'<fieldset class="decision-guide__question" data-name="{escape(question.name)}"'
-            f'{" hidden" if hidden else ""}><legend>{escape(question.prompt)}</legend>{options}</fieldset>')
+    return (
+        f'<fieldset class="decision-guide__question" data-name="{escape(question.name)}"'
+        f'{" hidden" if hidden else ""}><legend>{escape(question.prompt)}</legend>{options}</fieldset>'
+    )
 
 
 def list_html(cls: str, items: Iterable[str]) -> str:
@@ -49,12 +53,16 @@ def note_html(note: str, attributes: str = "") -> str:
 def decision_html(decision: Decision, resolve: Resolve, element_id: str = "") -> str:
     """A decision for people: title, any warning, reasons and onward links."""
     notes = "".join(map(note_html, decision.notes))
-    links = list_html("decision-guide__links",
-                      (f'<a href="{escape(resolve(url))}">{escape(text)}</a>' for text, url in decision.links))
+    links = list_html(
+        "decision-guide__links",
+        (f'<a href="{escape(resolve(url))}">{escape(text)}</a>' for text, url in decision.links),
+    )
     ident = f' id="{element_id}"' if element_id else ""
-    return (f'<div class="decision-guide__panel"{ident} data-leaf-outcome="{escape(decision.id)}">'
-            f'<p class="decision-guide__title">{escape(decision.title)}</p>{notes}'
-            f'{list_html("decision-guide__reasons", map(escape, decision.reasons))}{links}</div>')
+    return (
+        f'<div class="decision-guide__panel"{ident} data-leaf-outcome="{escape(decision.id)}">'
+        f'<p class="decision-guide__title">{escape(decision.title)}</p>{notes}'
+        f'{list_html("decision-guide__reasons", map(escape, decision.reasons))}{links}</div>'
+    )
 
 
 def tree_html(guide: str, tree: Tree, node: Node) -> str:
@@ -92,18 +100,25 @@ def render_tree_guide(guide: Guide, resolve: Resolve) -> str:
     tree = build_tree(guide.questions, guide.function)
     form = "".join(question_html(guide.name, q, hidden=i > 0) for i, q in enumerate(guide.questions))
     panels = "".join(decision_html(d, resolve, dom_id(guide.name, "o" + str(i))) for i, d in enumerate(tree.leaves))
-    fallback = (f'<div class="decision-guide__tree">{tree_html(guide.name, tree, tree.root)}</div>'
-                f'<div class="decision-guide__outcomes">{panels}</div>')
-    return frame(guide, form, fallback, {"kind": "tree", "tree": tree.to_json(),
-                                         "outcomes": [d.id for d in tree.leaves]})
+    fallback = (
+        f'<div class="decision-guide__tree">{tree_html(guide.name, tree, tree.root)}</div>'
+        f'<div class="decision-guide__outcomes">{panels}</div>'
+    )
+    return frame(
+        guide, form, fallback, {"kind": "tree", "tree": tree.to_json(), "outcomes": [d.id for d in tree.leaves]}
+    )
 
 
 def cover_data(question: Question) -> dict[str, Any]:
     """Per-option data for the browser's one combinator: union of the needs, minus the included;
     of what is kept, those that need approval."""
     used = sorted({name for needs in NEEDS.values() for name in needs})
-    return {"question": question.name, "needs": dict(NEEDS), "implies": {n: sorted(facts.implied_by(n)) for n in used},
-            "approval": [n for n in used if facts.PERMISSIONS[n].requires_approval]}
+    return {
+        "question": question.name,
+        "needs": dict(NEEDS),
+        "implies": {n: sorted(facts.implied_by(n)) for n in used},
+        "approval": [n for n in used if facts.PERMISSIONS[n].requires_approval],
+    }
 
 
 def render_cover_guide(guide: Guide, resolve: Resolve) -> str:
@@ -113,14 +128,16 @@ def render_cover_guide(guide: Guide, resolve: Resolve) -> str:
     rows = "".join(
         f'<tr><td>{escape(option.label)}</td><td>{", ".join(f"<code>{n}</code>" for n in NEEDS[option.id])}</td>'
         f'<td>{escape("; ".join(facts.PERMISSIONS[n].meaning for n in NEEDS[option.id]))}</td>'
-        f'<td>{", ".join(f"<code>{i}</code>" for n in NEEDS[option.id] for i in sorted(facts.implied_by(n))) or "–"}</td>'
+        f'<td>{", ".join(f"<code>{i}</code>" for n in NEEDS[option.id] for i in sorted(facts.implied_by(n))) or "–"}'
+        "</td>"
         f'<td>{"Yes" if any(facts.PERMISSIONS[n].requires_approval for n in NEEDS[option.id]) else "No"}</td></tr>'
         for option in question.options
     )
     fallback = (
         '<p>Request the permission of each thing your app does, then leave out any permission that another '
         'one you request already includes.</p>'
-        '<table class="decision-guide__table"><thead><tr><th scope="col">Your app will</th><th scope="col">Permission</th>'
+        '<table class="decision-guide__table"><thead><tr><th scope="col">Your app will</th>'
+        '<th scope="col">Permission</th>'
         f'<th scope="col">It allows</th><th scope="col">Already includes</th><th scope="col">Needs approval</th></tr>'
         f'</thead><tbody>{rows}</tbody></table><p>{escape(CHANGES["restricted-scopes"].now)}</p>'
     )
@@ -130,9 +147,11 @@ def render_cover_guide(guide: Guide, resolve: Resolve) -> str:
         for n in data["implies"]
     )
     notes = "".join(note_html(approval_note(n), f' data-approval="{n}"') for n in data["approval"])
-    form = (question_html(guide.name, question, hidden=False)
-            + f'<template class="decision-guide__parts"><p class="decision-guide__title">Request these permissions</p>'
-              f'{notes}<ul class="decision-guide__reasons">{parts}</ul></template>')
+    form = (
+        question_html(guide.name, question, hidden=False)
+        + f'<template class="decision-guide__parts"><p class="decision-guide__title">Request these permissions</p>'
+        f'{notes}<ul class="decision-guide__reasons">{parts}</ul></template>'
+    )
     return frame(guide, form, fallback, {"kind": "cover", **data})
 
 

@@ -2,8 +2,9 @@
 
 Both come from ``macros.decisions.changes.CHANGES``, the table the decisions' notes use too.
 """
+
+from collections.abc import Mapping
 from html import escape
-from typing import Mapping
 
 from macros.decisions.changes import CHANGES, Change
 from macros.render import Resolve
@@ -24,7 +25,8 @@ def change_note_html(changes: list[Change], resolve: Resolve) -> str:
     )
     return (
         '<div class="admonition info"><p class="admonition-title">Changed since the original guide</p>'
-        f'<ul>{items}</ul><p><a href="{escape(resolve(CHANGES_PAGE))}">Every change since the original guide</a></p></div>'
+        f'<ul>{items}</ul><p><a href="{escape(resolve(CHANGES_PAGE))}">'
+        "Every change since the original guide</a></p></div>"
     )
 
 

@@ -1,6 +1,7 @@
 """Render the planner: every step's questions, one tree per part of the plan, and the data the
 page needs to put the free-form answers, the permissions and the console link together.
 """
+
 from html import escape
 from typing import Any
 
@@ -18,33 +19,45 @@ _HINTS = {
     "redirect_uris": f"One per line, at most {facts.REDIRECT_URIS_MAX}: absolute URIs, no wildcards.",
 }
 # Guides that show every path of each step without JavaScript.
-_STEP_PAGES = {"type": "app-type.md", "describe": "describe.md", "auth": "authentication.md",
-               "security": "security.md", "features": "features.md", "next": "next-steps.md"}
+_STEP_PAGES = {
+    "type": "app-type.md",
+    "describe": "describe.md",
+    "auth": "authentication.md",
+    "security": "security.md",
+    "features": "features.md",
+    "next": "next-steps.md",
+}
 
 
 def line_html(line: Line) -> str:
     """One checklist item; the page fills the same slots for free-form answers."""
     why = f' <span class="decision-guide__why">{escape(line.why)}</span>' if line.why else ""
-    return (f'<li><span class="decision-guide__label">{escape(line.label)}</span>: '
-            f'<strong class="decision-guide__value">{escape(line.value)}</strong>{why}</li>')
+    return (
+        f'<li><span class="decision-guide__label">{escape(line.label)}</span>: '
+        f'<strong class="decision-guide__value">{escape(line.value)}</strong>{why}</li>'
+    )
 
 
 def text_html(rule_name: str, label: str, multiline: bool, hidden: bool) -> str:
     """A free-form answer: a labelled text box with its hint; a list takes one item a line."""
     fid = dom_id(NAME, rule_name)
     lines = " data-lines" if rule_name == "redirect_uris" else ""
-    box = (f'<textarea id="{fid}" rows="3" data-text="{rule_name}"{lines} aria-describedby="{fid}-hint"></textarea>'
-           if multiline else
-           f'<input type="text" id="{fid}" data-text="{rule_name}" aria-describedby="{fid}-hint" autocomplete="off">')
-    return (f'<div class="decision-guide__question decision-guide__text" data-name="{rule_name}"'
-            f'{" hidden" if hidden else ""}>'
-            f'<label for="{fid}">{escape(label)}</label>'
-            f'<span class="decision-guide__hint" id="{fid}-hint">{escape(_HINTS[rule_name])}</span>{box}</div>')
+    box = (
+        f'<textarea id="{fid}" rows="3" data-text="{rule_name}"{lines} aria-describedby="{fid}-hint"></textarea>'
+        if multiline
+        else f'<input type="text" id="{fid}" data-text="{rule_name}" aria-describedby="{fid}-hint" autocomplete="off">'
+    )
+    return (
+        f'<div class="decision-guide__question decision-guide__text" data-name="{rule_name}"'
+        f'{" hidden" if hidden else ""}>'
+        f'<label for="{fid}">{escape(label)}</label>'
+        f'<span class="decision-guide__hint" id="{fid}-hint">{escape(_HINTS[rule_name])}</span>{box}</div>'
+    )
 
 
 def waiting_html(fields: tuple[str, ...], trees: list[Tree]) -> str:
     """What a step says while every question in it waits for an earlier answer, instead of standing empty."""
-    roots = [(part, tree.root.question) for part, tree in zip(PARTS, trees) if isinstance(tree.root, Ask)]
+    roots = [(part, tree.root.question) for part, tree in zip(PARTS, trees, strict=False) if isinstance(tree.root, Ask)]
     if set(fields) & (set(ALWAYS) | {root.name for _, root in roots}):
         return ""
     gates = dict.fromkeys(root for part, root in roots if {q.name for q in part.questions} & set(fields))
@@ -71,47 +84,80 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
             shown.add(field)
         if not body:
             continue
-        steps.append(f'<section class="decision-guide__step" data-step="{step}">'
-                     f'<h2>{number}. {escape(title)}</h2>{waiting_html(fields, trees)}{"".join(body)}</section>')
+        steps.append(
+            f'<section class="decision-guide__step" data-step="{step}">'
+            f'<h2>{number}. {escape(title)}</h2>{waiting_html(fields, trees)}{"".join(body)}</section>'
+        )
     templates = f'<template data-line>{line_html(Line("", "", "-"))}</template>'
     templates += (
         '<template data-status="todo"><p>Answer the questions above and your plan appears below.</p></template>'
-        '<template data-status="fix"><p>Your plan needs a fix first:</p><ul class="decision-guide__errors"></ul></template>'
-        '<template data-status="ready"><p>Your plan is ready below: one checklist per step of the console.</p></template>'
+        '<template data-status="fix"><p>Your plan needs a fix first:</p>'
+        '<ul class="decision-guide__errors"></ul></template>'
+        '<template data-status="ready"><p>Your plan is ready below: one checklist per step of the console.</p>'
+        "</template>"
     )
     plan = (
         '<div class="decision-guide__plan" hidden>'
-        + "".join(f'<h3><a href="{escape(resolve(_STEP_PAGES[step]))}">{escape(title)}</a></h3>'
-                  f'<ul class="decision-guide__checklist" data-section="{step}"></ul>'
-                  for step, title, _ in STEPS)
+        + "".join(
+            f'<h3><a href="{escape(resolve(_STEP_PAGES[step]))}">{escape(title)}</a></h3>'
+            f'<ul class="decision-guide__checklist" data-section="{step}"></ul>'
+            for step, title, _ in STEPS
+        )
         + '<p class="decision-guide__blocked"></p>'
-          '<p><a class="md-button md-button--primary decision-guide__console" href="#">Open in the Developer Console</a> '
-          '<button type="button" class="md-button decision-guide__copy">Copy the plan as Markdown</button></p>'
-          '<p class="decision-guide__print-url">Developer Console link: <code></code></p></div>'
+        '<p><a class="md-button md-button--primary decision-guide__console" href="#">Open in the Developer Console</a> '
+        '<button type="button" class="md-button decision-guide__copy">Copy the plan as Markdown</button></p>'
+        '<p class="decision-guide__print-url">Developer Console link: <code></code></p></div>'
     )
     form = "".join(steps) + templates
     fallback = (
         "<p>The planner needs JavaScript; each step's guide shows every path without it:</p><ol>"
-        + "".join(f'<li><a href="{escape(resolve(_STEP_PAGES[step]))}">{escape(title)}</a></li>' for step, title, _ in STEPS)
+        + "".join(
+            f'<li><a href="{escape(resolve(_STEP_PAGES[step]))}">{escape(title)}</a></li>' for step, title, _ in STEPS
+        )
         + "</ol>"
     )
     data: dict[str, Any] = {
         "kind": "plan",
-        "parts": [{"tree": tree.to_json(),
-                   "leaves": [_compact({"ids": leaf.ids, "params": dict(leaf.params), "asks": leaf.asks,
-                                        "blocked": leaf.blocked,
-                                        "lines": {slot: list(map(_line_data, lines)) for slot, lines in leaf.lines}})
-                              for leaf in tree.leaves]}
-                  for tree in trees],
+        "parts": [
+            {
+                "tree": tree.to_json(),
+                "leaves": [
+                    _compact(
+                        {
+                            "ids": leaf.ids,
+                            "params": dict(leaf.params),
+                            "asks": leaf.asks,
+                            "blocked": leaf.blocked,
+                            "lines": {slot: list(map(_line_data, lines)) for slot, lines in leaf.lines},
+                        }
+                    )
+                    for leaf in tree.leaves
+                ],
+            }
+            for tree in trees
+        ],
         "always": list(ALWAYS),
-        "rules": [_compact({"name": r.name, "max": r.max_length, "required": r.required, "pattern": r.pattern,
-                            "items": r.max_items, "label": r.label}) for r in TEXT_RULES],
-        "blank": BLANK, "messages": MESSAGES,
+        "rules": [
+            _compact(
+                {
+                    "name": r.name,
+                    "max": r.max_length,
+                    "required": r.required,
+                    "pattern": r.pattern,
+                    "items": r.max_items,
+                    "label": r.label,
+                }
+            )
+            for r in TEXT_RULES
+        ],
+        "blank": BLANK,
+        "messages": MESSAGES,
         "lines": {key: _line_data(line) for key, line in LINES.items()},
         "checklist": CHECKLIST,
         "cover": cover_data(CAPABILITIES),
         "carriers": {pid: str(p.carrier_id) for pid, p in facts.PARTNERS.items()},
-        "params": [list(pair) for pair in CONSOLE_PARAMS], "base": facts.NEW_APP_URL,
+        "params": [list(pair) for pair in CONSOLE_PARAMS],
+        "base": facts.NEW_APP_URL,
     }
     return frame(guide, form, fallback, data, label="Plan your app", after=plan)
 

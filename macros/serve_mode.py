@@ -8,6 +8,7 @@ mkdocs.yml's ``on_error_fail: true``: the same mistake fails the build with the 
 MkDocs loads this file by its path, once per process: it is not part of the ``macros`` package and
 imports nothing from it, so a half-typed rule in ``macros/`` cannot stop it from loading.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

@@ -4,8 +4,10 @@ A writer's mistake in a macro call is a :class:`MacroError` whose one line names
 valid values; ``macros/page_errors.py`` adds the page and line, and fails the build or (``mkdocs
 serve``) shows it in the page.
 """
+
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
 
 from mkdocs.utils import get_relative_url
 
@@ -26,6 +28,7 @@ def link_resolver(docs_dir: Path, page_url: str, links_from: str | None = None) 
     page is written relative to ``links_from``: the URL the engine resolves the page's relative
     links from, the page's own URL unless :func:`page_of` says otherwise.
     """
+
     def resolve(target: str) -> str:
         if target.startswith(("https://", "http://")):
             return target
@@ -39,6 +42,7 @@ def link_resolver(docs_dir: Path, page_url: str, links_from: str | None = None) 
         if not href.endswith("/"):  # a page is a folder: keep the slash that the site's URLs end with
             href += "/"
         return href + ("#" + fragment if fragment else "")
+
     return resolve
 
 
@@ -49,7 +53,7 @@ def nav_titles(nav: Any) -> dict[str, str]:
         if isinstance(entry, dict) and "children" in entry:  # Zensical hands it parsed: title, url (the .md), children
             titles.update(nav_titles(entry["children"]) if entry["children"] else {entry["url"]: entry["title"]})
             continue
-        for title, target in (entry.items() if isinstance(entry, dict) else [(entry, entry)]):
+        for title, target in entry.items() if isinstance(entry, dict) else [(entry, entry)]:
             titles.update(nav_titles(target) if isinstance(target, list) else {target: title})
     return titles
 
@@ -90,7 +94,6 @@ def define_env(env: Any) -> None:
         page = page_of(env)
         return link_resolver(docs_dir, page.url, page.links_from)
 
-    @env.macro
     @shown_in_page
     def guide(name: Any = None) -> str:
         page = page_of(env).src
@@ -106,12 +109,13 @@ def define_env(env: Any) -> None:
         clash = asked.setdefault(page, {})
         for question in GUIDES[name].questions:
             if clash.setdefault(question.name, name) != name:
-                raise MacroError(f"guide({name!r}) and guide({clash[question.name]!r}) both keep "
-                                 f"{question.name!r} in the URL; put them on different pages")
+                raise MacroError(
+                    f"guide({name!r}) and guide({clash[question.name]!r}) both keep "
+                    f"{question.name!r} in the URL; put them on different pages"
+                )
         render = render_plan if name == "plan_app" else render_guide
         return render(GUIDES[name], links())
 
-    @env.macro
     @shown_in_page
     def changed(*change_ids: Any) -> str:
         valid = ", ".join(CHANGES)
@@ -122,7 +126,9 @@ def define_env(env: Any) -> None:
                 raise MacroError(f"changed({change_id!r}) names no change; valid names: {valid}")
         return change_note_html([CHANGES[i] for i in change_ids], links())
 
-    @env.macro
     @shown_in_page
     def changes() -> str:
         return changes_table_html(links(), nav_titles(env.conf["nav"]))
+
+    for macro in (guide, changed, changes):  # registered by a call: the untyped plugin must not untype them
+        env.macro(macro)

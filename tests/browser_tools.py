@@ -7,6 +7,7 @@
 - :func:`set_color_scheme` switches Material's palette to light or dark the way a reader does;
 - :func:`axe_violations` runs axe-core on a page and returns its violations as readable text.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -120,9 +121,7 @@ class _Parser(HTMLParser):
                 continue
             urls = [c.split()[0] for c in values[attr].split(",") if c.strip()] if attr == "srcset" else [values[attr]]
             for url in urls:
-                self.out.references.append(
-                    Reference(tag, attr, url.strip(), values.get("rel", "").lower())
-                )
+                self.out.references.append(Reference(tag, attr, url.strip(), values.get("rel", "").lower()))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":

@@ -14,6 +14,7 @@ Fixtures (all session-scoped):
 Tests that use ``browser`` get the ``browser`` marker automatically, so
 ``python -m pytest -m "not browser"`` runs only the fast tests.
 """
+
 from __future__ import annotations
 
 import os
@@ -62,14 +63,26 @@ class Engine:
 
 
 ENGINES = {
-    "mkdocs": Engine("mkdocs", ("-m", "mkdocs", "build", "--strict", "--clean", "-d", "{out}"),
-                     "search/search_index.json", "docs",
-                     ".md-search-result__meta", "Initializing", ".md-search-result__item a"),
+    "mkdocs": Engine(
+        "mkdocs",
+        ("-m", "mkdocs", "build", "--strict", "--clean", "-d", "{out}"),
+        "search/search_index.json",
+        "docs",
+        ".md-search-result__meta",
+        "Initializing",
+        ".md-search-result__item a",
+    ),
     # Zensical 0.0.x takes its output folder from zensical.yml only, which reads ZENSICAL_SITE_DIR;
     # --clean drops its cache: every session builds from scratch, as mkdocs build --clean does.
-    "zensical": Engine("zensical", ("-m", "zensical", "build", "--strict", "--clean", "-f", "zensical.yml"),
-                       "search.json", "items",
-                       'input[role="combobox"][aria-label="Search"]', "", '[aria-label="Search results"] a[role="option"]'),
+    "zensical": Engine(
+        "zensical",
+        ("-m", "zensical", "build", "--strict", "--clean", "-f", "zensical.yml"),
+        "search.json",
+        "items",
+        'input[role="combobox"][aria-label="Search"]',
+        "",
+        '[aria-label="Search results"] a[role="option"]',
+    ),
 }
 
 
@@ -89,8 +102,12 @@ class SiteBuild:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--engine", choices=sorted(ENGINES), default=None,
-                     help="the engine that builds the site (default: $SITE_ENGINE, else mkdocs)")
+    parser.addoption(
+        "--engine",
+        choices=sorted(ENGINES),
+        default=None,
+        help="the engine that builds the site (default: $SITE_ENGINE, else mkdocs)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -128,8 +145,14 @@ def build_site(engine: Engine, out: Path) -> subprocess.CompletedProcess[str]:
     inside = Path(tempfile.mkdtemp(prefix=".zensical-site-", dir=REPO_ROOT)) if engine.name == "zensical" else out
     env["ZENSICAL_SITE_DIR"] = str(inside)
     try:
-        proc = subprocess.run([sys.executable, *(a.format(out=out) for a in engine.command)], cwd=REPO_ROOT,
-                              env=env, capture_output=True, text=True, timeout=600)
+        proc = subprocess.run(
+            [sys.executable, *(a.format(out=out) for a in engine.command)],
+            cwd=REPO_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         if inside != out:
             shutil.rmtree(out)
             shutil.copytree(inside, out)
@@ -177,7 +200,7 @@ def no_tool(message: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator["Browser"]:
+def browser() -> Iterator[Browser]:
     """Headless Debian Chromium driven by Playwright (its own browser download does not work here)."""
     executable = os.environ.get("CHROMIUM", DEFAULT_CHROMIUM)
     if not Path(executable).is_file():

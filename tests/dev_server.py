@@ -5,6 +5,7 @@
 import), waits until it serves, and stops it (its whole process group) on the way out, also when the
 test fails. :class:`DevServer` fetches pages and polls: no fixed sleeps.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -59,10 +60,13 @@ class DevServer:
             if found is not None:
                 return found
             if not self.alive():
-                raise AssertionError(f"mkdocs serve exited ({self.proc.returncode}) while waiting for {what}:\n"
-                                     f"{self.log.text()[-3000:]}")
+                raise AssertionError(
+                    f"mkdocs serve exited ({self.proc.returncode}) while waiting for {what}:\n{self.log.text()[-3000:]}"
+                )
             if time.monotonic() > deadline:
-                raise AssertionError(f"waited {timeout:.0f} s in vain for {what}; server log:\n{self.log.text()[-3000:]}")
+                raise AssertionError(
+                    f"waited {timeout:.0f} s in vain for {what}; server log:\n{self.log.text()[-3000:]}"
+                )
             time.sleep(POLL_INTERVAL)
 
 
@@ -72,9 +76,16 @@ def dev_server(tmp_path: Path) -> Iterator[DevServer]:
     project = copy_project(tmp_path / "project")
     port = free_port()
     env = dict(mkdocs_env(), PYTHONPATH=str(project))
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                            text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
+    )
     try:
         server = DevServer(project, f"http://127.0.0.1:{port}/", proc, _Log(proc))
         server.until(lambda: True if server.get("")[0] == 200 else None, "first page", START_TIMEOUT)

@@ -10,17 +10,18 @@
 - :func:`tree_walk` walks a :func:`macros.tree.build_tree` tree with answers, as a reader would;
 - :func:`serve_sitemap_as_if_deployed_here` lets Material's instant navigation work on a local port.
 """
+
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import product
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from browser_tools import site_pages
-
 from macros.decisions import GUIDES
 from macros.decisions.model import Question
 from macros.tree import Ask, Tree
@@ -75,7 +76,10 @@ def answer_pairs(questions: Sequence[Question], answers: Mapping[str, Any]) -> l
 def combinations(name: str) -> list[dict[str, Any]]:
     """Every full combination of answers of a tree guide, as the function's keyword arguments."""
     questions = GUIDES[name].questions
-    return [dict(zip((q.name for q in questions), values)) for values in product(*(q.values() for q in questions))]
+    return [
+        dict(zip((q.name for q in questions), values, strict=False))
+        for values in product(*(q.values() for q in questions))
+    ]
 
 
 def tree_walk(tree: Tree, answers: Mapping[str, str]) -> tuple[list[str], int | None]:
@@ -100,8 +104,9 @@ def open_guides(rec: RecordedPage, url: str) -> None:
     try:
         rec.page.wait_for_function(READY, timeout=10_000)
     except Exception as exc:  # noqa: BLE001 - playwright's TimeoutError: say what the page said
-        raise AssertionError(f"/{url}: the guides were not set up ({exc.__class__.__name__}); "
-                             f"the page reported: {rec.problems()}") from None
+        raise AssertionError(
+            f"/{url}: the guides were not set up ({exc.__class__.__name__}); the page reported: {rec.problems()}"
+        ) from None
 
 
 # Material's instant navigation fetches the page again and swaps its content in on the first
@@ -194,8 +199,10 @@ SNAPSHOT = """() => {
             title: title ? title.textContent : null,
             titleVisible: title ? shown(title) : false,
             panels: result.querySelectorAll('[data-leaf-outcome]').length,
-            visible: [...form.querySelectorAll('[data-name]')].filter((f) => !f.hidden && shown(f)).map((f) => f.dataset.name),
-            checked: [...form.querySelectorAll('input[data-question]:checked')].map((i) => [i.dataset.question, i.value]),
+            visible: [...form.querySelectorAll('[data-name]')]
+                .filter((f) => !f.hidden && shown(f)).map((f) => f.dataset.name),
+            checked: [...form.querySelectorAll('input[data-question]:checked')]
+                .map((i) => [i.dataset.question, i.value]),
             formVisible: shown(form),
         }];
     }));

@@ -1,4 +1,5 @@
 """axe-core finds no violation on any page, in Material's light and dark schemes."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -4,6 +4,7 @@ The measures are benchmarks/weights.py's, the limits benchmarks/budgets.py's, so
 `python -m benchmarks` measure alike. The last tests feed the same checks inputs over budget, so
 each check here is shown able to fail.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,19 +24,27 @@ IMG_DIR = REPO_ROOT / "img"
 def over_guide_assets(assets: w.GuideAssets) -> str | None:
     if assets.total_gzipped < budgets.GUIDES_ASSETS_MAX_GZIP:
         return None
-    return (f"guides.js ({assets.js_gzipped} B) + guides.css ({assets.css_gzipped} B) gzipped = "
-            f"{assets.total_gzipped} B, budget < {budgets.GUIDES_ASSETS_MAX_GZIP} B")
+    return (
+        f"guides.js ({assets.js_gzipped} B) + guides.css ({assets.css_gzipped} B) gzipped = "
+        f"{assets.total_gzipped} B, budget < {budgets.GUIDES_ASSETS_MAX_GZIP} B"
+    )
 
 
 def oversized_svgs(img_dir: Path) -> list[str]:
-    return [f"{p.name}: {p.stat().st_size} B (budget <= {budgets.SVG_MAX_BYTES} B)"
-            for p in sorted(img_dir.glob("*.svg")) if p.stat().st_size > budgets.SVG_MAX_BYTES]
+    return [
+        f"{p.name}: {p.stat().st_size} B (budget <= {budgets.SVG_MAX_BYTES} B)"
+        for p in sorted(img_dir.glob("*.svg"))
+        if p.stat().st_size > budgets.SVG_MAX_BYTES
+    ]
 
 
 def heavy_guide_pages(pages: list[w.GuidePageWeight]) -> list[str]:
-    return [f"{p.page}: guides add {p.added_gzipped} B gzipped ({p.markup_gzipped} B markup of {p.guides} guide(s) "
-            f"+ {p.assets_gzipped} B JS/CSS), budget <= {budgets.GUIDE_PAGE_ADDED_MAX_GZIP} B"
-            for p in pages if p.added_gzipped > budgets.GUIDE_PAGE_ADDED_MAX_GZIP]
+    return [
+        f"{p.page}: guides add {p.added_gzipped} B gzipped ({p.markup_gzipped} B markup of {p.guides} guide(s) "
+        f"+ {p.assets_gzipped} B JS/CSS), budget <= {budgets.GUIDE_PAGE_ADDED_MAX_GZIP} B"
+        for p in pages
+        if p.added_gzipped > budgets.GUIDE_PAGE_ADDED_MAX_GZIP
+    ]
 
 
 # --- The budgets -------------------------------------------------------------------------------------
@@ -47,8 +56,9 @@ def test_guides_js_and_css_are_small() -> None:
 
 
 def test_guides_use_no_framework() -> None:
-    problems = w.framework_problems(GUIDES_JS.read_text(encoding="utf-8"), GUIDES_CSS.read_text(encoding="utf-8"),
-                                    budgets.GUIDES_MAX_LINES)
+    problems = w.framework_problems(
+        GUIDES_JS.read_text(encoding="utf-8"), GUIDES_CSS.read_text(encoding="utf-8"), budgets.GUIDES_MAX_LINES
+    )
     assert not problems, "\n".join(problems)
 
 
@@ -75,9 +85,11 @@ GUIDE_OPEN = '<div class="decision-guide" id="guide-x" data-guide="x">'
 
 
 def _page(guide_body: str) -> str:
-    return (f"<!doctype html><html><body><h1>Page</h1><div class=\"md-content\"><p>Before.</p>\n"
-            f"{GUIDE_OPEN}<form><div class=\"decision-guide__option\"><div>nested</div></div></form>{guide_body}</div>\n"
-            f"<p>After.</p></div></body></html>")
+    return (
+        f"<!doctype html><html><body><h1>Page</h1><div class=\"md-content\"><p>Before.</p>\n"
+        f"{GUIDE_OPEN}<form><div class=\"decision-guide__option\"><div>nested</div></div></form>{guide_body}</div>\n"
+        f"<p>After.</p></div></body></html>"
+    )
 
 
 def test_guide_removal_takes_the_whole_element_and_nothing_else() -> None:
@@ -101,8 +113,13 @@ def test_the_checks_catch_budgets_blown(tmp_path: Path) -> None:
     assert over_guide_assets(w.guide_assets(js, css)) is not None
 
     # No framework: each kind of import, and length.
-    for script in ('import { x } from "./x.js";\n', 'import "./x.js";\n', "const m = await import('./m.js');\n",
-                   "const x = require('x');\n", "let a = 1;\n" * budgets.GUIDES_MAX_LINES):
+    for script in (
+        'import { x } from "./x.js";\n',
+        'import "./x.js";\n',
+        "const m = await import('./m.js');\n",
+        "const x = require('x');\n",
+        "let a = 1;\n" * budgets.GUIDES_MAX_LINES,
+    ):
         assert w.framework_problems(script, "", budgets.GUIDES_MAX_LINES), script[:40]
     assert w.framework_problems("", '@import url("x.css");\n', budgets.GUIDES_MAX_LINES)
     assert not w.framework_problems("if (rule.required) report();\n// important\n", ".a{}\n", budgets.GUIDES_MAX_LINES)
@@ -142,8 +159,12 @@ def test_performance_is_judged_against_the_baseline_of_the_same_run() -> None:
     floor_limit = budgets.TBT_MAX_RATIO * budgets.TBT_BASELINE_FLOOR_MS
     assert ok(base, floor_limit, base, 0.0) == [] and ok(base, floor_limit + 1, base, 0.0)
     # ... and a figure that is missing fails: an unmeasured page is not a fast page.
-    for args in ((None, 0.0, base, base_tbt), (base, None, base, base_tbt), (base, 0.0, None, base_tbt),
-                 (base, 0.0, base, None)):
+    for args in (
+        (None, 0.0, base, base_tbt),
+        (base, None, base, base_tbt),
+        (base, 0.0, None, base_tbt),
+        (base, 0.0, base, None),
+    ):
         assert ok(*args), args
 
     # Each page is measured close to a baseline run: the baseline opens every group of pages.
@@ -151,7 +172,7 @@ def test_performance_is_judged_against_the_baseline_of_the_same_run() -> None:
     order = lighthouse.interleave(pages, "B", budgets.BASELINE_EVERY)
     assert [p for p in order if p != "B"] == pages
     assert order[0] == "B" and order.count("B") == 3
-    assert all(order[max(0, order.index(p) - budgets.BASELINE_EVERY):order.index(p)].count("B") >= 1 for p in pages)
+    assert all(order[max(0, order.index(p) - budgets.BASELINE_EVERY) : order.index(p)].count("B") >= 1 for p in pages)
     assert lighthouse.interleave([], "B", 4) == ["B"]
     with pytest.raises(ValueError):
         lighthouse.interleave(pages, "B", 0)

@@ -1,4 +1,5 @@
 """The strict build: a clean log, a 404 page, descriptions, the search index and the sitemap."""
+
 from __future__ import annotations
 
 import json
@@ -37,7 +38,9 @@ def test_every_page_has_a_title_and_a_meta_description(site_dir: Path) -> None:
     for page in site_pages(site_dir):
         parsed = parse_html(page.path)
         if not parsed.meta.get("description", "").strip():
-            missing.append(f"/{page.url}: no <meta name=\"description\"> (set `description:` in the page's front matter)")
+            missing.append(
+                f"/{page.url}: no <meta name=\"description\"> (set `description:` in the page's front matter)"
+            )
         if not parsed.title:
             missing.append(f"/{page.url}: no <title>")
     assert not missing, "\n".join(missing)
@@ -59,6 +62,6 @@ def test_sitemap_lists_every_page(site_dir: Path) -> None:
     locs = [loc.text.strip() for loc in ET.parse(sitemap).getroot().iterfind("sm:url/sm:loc", ns) if loc.text]
     assert locs, "sitemap.xml lists no URL"
     home = min(locs, key=len)  # site_url: every other page's URL starts with it
-    listed = {loc[len(home):] for loc in locs if loc.startswith(home)}
+    listed = {loc[len(home) :] for loc in locs if loc.startswith(home)}
     missing = [f"/{page.url}" for page in site_pages(site_dir) if page.url != "404.html" and page.url not in listed]
     assert not missing, f"pages missing from sitemap.xml: {missing}"

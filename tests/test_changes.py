@@ -3,6 +3,7 @@
 The seed is kept in ``tests/data`` (a copy of RingCentral's "Creating an application" page), so
 that a fresh clone can check every quote.
 """
+
 import re
 from pathlib import Path
 

@@ -3,6 +3,7 @@
 Each test runs the tool as a subprocess with the settings in ``pyproject.toml`` and fails with the
 tool's own output, so ``python -m pytest`` (and so ``.ci/run``) enforces them with no extra step.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -22,9 +23,7 @@ SEED_TYPOS = {"publically": "publicly", "clarifty": "clarify", "messasing": "mes
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     """Run ``python -m <tool> ...`` from the repository root (where pyproject.toml is)."""
-    return subprocess.run(
-        [sys.executable, "-m", *args], cwd=REPO_ROOT, capture_output=True, text=True, timeout=300
-    )
+    return subprocess.run([sys.executable, "-m", *args], cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
 
 
 def assert_clean(proc: subprocess.CompletedProcess[str], command: str) -> None:

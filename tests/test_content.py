@@ -9,6 +9,7 @@ tests read the Markdown sources, not the built site, and check that:
 4. external links are only the published URLs of ``facts.EXTERNAL_URLS``, and every seed link is used;
 5. the SVGs in img/ are used, small and self-contained.
 """
+
 from __future__ import annotations
 
 import re
@@ -95,25 +96,46 @@ SEED_FACTS: list[tuple[str, list[str]]] = [
     ("no account: sign up", [r"no account", r"sign up"]),
     ("Apps Console lists and manages apps", [r"Apps Console", r"lists every app", r"manage"]),
     ("Create App button", [r"\*\*Create App\*\* button"]),
-    ("disabled Create App button", [r"\?\?\? note \"[^\"]*Create App button", r"does not hold the permission to create apps"]),
+    (
+        "disabled Create App button",
+        [r"\?\?\? note \"[^\"]*Create App button", r"does not hold the permission to create apps"],
+    ),
     ("ask the administrator", [r"administrator"]),
     ("three app types", [r"three app types"]),
     ("types expose different options", [r"configuration options and capabilities"]),
     ("REST API App is the most common", [r"REST API App", r"type most developers choose"]),
     ("REST API covers the product line", [r"voice, SMS, meetings, team messaging, call logging, call control"]),
     ("Bot lives in team messaging", [r"RingCentral Bot", r"bot is a special app[^.]*team messaging"]),
-    ("Add-in installs into the desktop client", [r"RingCentral Add-in", r"installed straight into the RingCentral desktop client"]),
+    (
+        "Add-in installs into the desktop client",
+        [r"RingCentral Add-in", r"installed straight into the RingCentral desktop client"],
+    ),
     ("basic metadata", [r"metadata"]),
     ("app name is never public", [r"App name", r"never shows it to the public"]),
     ("app name examples", [r"\"Foo App \(staging\)\"", r"\"Foo App \(qa\)\""]),
-    ("display name is public, e.g. desktop client", [r"Display name", r"name the public sees", r"such as the desktop client"]),
-    ("icons required for bots and add-ins", [r"=== \"Bot or Add-in\" An icon is \*\*required\*\*", r"post messages inside the RingCentral desktop client"]),
+    (
+        "display name is public, e.g. desktop client",
+        [r"Display name", r"name the public sees", r"such as the desktop client"],
+    ),
+    (
+        "icons required for bots and add-ins",
+        [r"=== \"Bot or Add-in\" An icon is \*\*required\*\*", r"post messages inside the RingCentral desktop client"],
+    ),
     ("icons may not be required otherwise", [r"may not be required"]),
     ("primary contact is one individual", [r"Primary contact", r"one individual", r"important communications"]),
-    ("App Gallery question and link", [r"\(https://developers\.ringcentral\.com/guide/getting-started/promote-app\)", r"App Gallery"]),
+    (
+        "App Gallery question and link",
+        [r"\(https://developers\.ringcentral\.com/guide/getting-started/promote-app\)", r"App Gallery"],
+    ),
     ("App Gallery answer is internal", [r"internal use only"]),
-    ("3-legged OAuth: user data, on behalf, UI", [r"3-legged OAuth", r"on that user's behalf", r"\*\*user interface\*\*"]),
-    ("password-based: easy, no UI, cron job or script", [r"Password-based", r"simple to build", r"cron job", r"script"]),
+    (
+        "3-legged OAuth: user data, on behalf, UI",
+        [r"3-legged OAuth", r"on that user's behalf", r"\*\*user interface\*\*"],
+    ),
+    (
+        "password-based: easy, no UI, cron job or script",
+        [r"Password-based", r"simple to build", r"cron job", r"script"],
+    ),
     ("password flow deprecated for JWT", [r"!!! warning \"[^\"]*deprecated[^\"]*JWT", r"\*\*JWT\*\* auth flow"]),
     ("password flow fails for public apps and SSO", [r"not\*\* work for public apps", r"single sign-on \(SSO\)"]),
     ("PKCE expansion and pronunciation", [r"Proof Key for Code Exchange", r"pronounced \"pixie\""]),
@@ -125,7 +147,12 @@ SEED_FACTS: list[tuple[str, list[str]]] = [
     ("PKCE platform: iOS", [r"iOS mobile app"]),
     ("PKCE platform: Windows", [r"Windows desktop app"]),
     ("PKCE platform: Mac", [r"Mac desktop app"]),
-    ("PKCE is required, with link", [r"\*\*must\*\* \[implement PKCE\]\(https://developers\.ringcentral\.com/guide/authentication/auth-code-pkce-flow\)"]),
+    (
+        "PKCE is required, with link",
+        [
+            r"\*\*must\*\* \[implement PKCE\]\(https://developers\.ringcentral\.com/guide/authentication/auth-code-pkce-flow\)"
+        ],
+    ),
     ("RFC 7636 and RFC 9700", [r"RFC 7636", r"RFC 9700"]),
     ("access tokens expire quickly", [r"access keys", r"stop working after a short time"]),
     ("refresh token swaps for a new access token", [r"\*\*refresh token\*\*", r"\*\*new access token\*\*"]),
@@ -136,30 +163,77 @@ SEED_FACTS: list[tuple[str, list[str]]] = [
     ("request only needed permissions", [r"!!! tip \"Request only the permissions your app needs\""]),
     ("public/private is about credentials", [r"\*\*whose credentials\*\*", r"easy to misread"]),
     ("own company data: private", [r"only access my own company's data\?", r"credentials from your own organization"]),
-    ("communication platform: still private", [r"RingCentral as my communication platform\?", r"send SMS to your customers", r"schedule and host meetings", r"your own login only"]),
-    ("ISV building for RingCentral customers: public", [r"ISV or app developer", r"only RingCentral customers can sign in", r"\*\*Select \"Public\"\.\*\*"]),
+    (
+        "communication platform: still private",
+        [
+            r"RingCentral as my communication platform\?",
+            r"send SMS to your customers",
+            r"schedule and host meetings",
+            r"your own login only",
+        ],
+    ),
+    (
+        "ISV building for RingCentral customers: public",
+        [r"ISV or app developer", r"only RingCentral customers can sign in", r"\*\*Select \"Public\"\.\*\*"],
+    ),
     ("private is selected twice", [r"(\*\*Select \"Private\"\.\*\*.*){2}"]),
-    ("all partners strongly recommended", [r"all current and future RingCentral carrier and brand partners", r"\*\*Strongly recommended\*\*", r"largest possible customer base"]),
+    (
+        "all partners strongly recommended",
+        [
+            r"all current and future RingCentral carrier and brand partners",
+            r"\*\*Strongly recommended\*\*",
+            r"largest possible customer base",
+        ],
+    ),
     ("partners white-label the platform", [r"white-labelling"]),
-    ("partner names", [r"AT&T Office@Hand", r"TELUS", r"BT Cloud Work", r"Avaya Cloud Office", r"Unify Office", r"Rainbow Office", r"Vodafone Business", r"Verizon"]),
+    (
+        "partner names",
+        [
+            r"AT&T Office@Hand",
+            r"TELUS",
+            r"BT Cloud Work",
+            r"Avaya Cloud Office",
+            r"Unify Office",
+            r"Rainbow Office",
+            r"Vodafone Business",
+            r"Verizon",
+        ],
+    ),
     ("segregated partner environments", [r"AT&T Office@Hand and Verizon run in separate, segregated environments"]),
-    ("partners link", [r"\[Learn more about building apps for these partners\]\(https://developers\.ringcentral\.com/guide/basics/partners\)"]),
-    ("specific partners only if restricted", [r"only to specific carrier and brand partners", r"only if your app must be limited"]),
+    (
+        "partners link",
+        [
+            r"\[Learn more about building apps for these partners\]\(https://developers\.ringcentral\.com/guide/basics/partners\)"
+        ],
+    ),
+    (
+        "specific partners only if restricted",
+        [r"only to specific carrier and brand partners", r"only if your app must be limited"],
+    ),
     ("features depend on app type", [r"switch on depends on the \[app type\]"]),
-    ("interactive messages: rich, interactive", [r"richly formatted messages", r"team messaging", r"buttons, form fields"]),
+    (
+        "interactive messages: rich, interactive",
+        [r"richly formatted messages", r"team messaging", r"buttons, form fields"],
+    ),
     ("interactive messages: mostly bots and add-ins", [r"Bots and add-ins use this feature most"]),
     ("outbound webhook URL", [r"Outbound webhook URL", r"each time a user interacts"]),
     ("shared secret verifies events", [r"Shared secret", r"really comes from RingCentral"]),
     ("shared secret is confidential", [r"!!! warning \"Keep the shared secret secret\""]),
     ("X-Glip-Signature HMAC-SHA1", [r"X-Glip-Signature", r"HMAC-SHA1"]),
     ("integrated installation: add-ins only, always on", [r"only for RingCentral Add-ins", r"always switched on"]),
-    ("integrated installation: manual instructions", [r"\*\*incoming webhook URL\*\*", r"installation instructions", r"target service"]),
+    (
+        "integrated installation: manual instructions",
+        [r"\*\*incoming webhook URL\*\*", r"installation instructions", r"target service"],
+    ),
     ("integrated installation: web install in an iframe", [r"This app can be installed via the web", r"in an iframe"]),
     ("Client ID and Client Secret", [r"Client ID", r"Client Secret", r"authenticates to the RingCentral platform"]),
     ("SMS quick start", [r"\(https://developers\.ringcentral\.com/guide/messaging/quick-start\)"]),
     ("Fax quick start", [r"\(https://developers\.ringcentral\.com/guide/messaging/fax/sending-faxes\)"]),
     ("Voice quick start", [r"\(https://developers\.ringcentral\.com/guide/voice/quick-start\)"]),
-    ("Meetings became RingCentral Video", [r"\(https://developers\.ringcentral\.com/guide/video/api/quick-start\)", r"Meetings is now RingCentral Video"]),
+    (
+        "Meetings became RingCentral Video",
+        [r"\(https://developers\.ringcentral\.com/guide/video/api/quick-start\)", r"Meetings is now RingCentral Video"],
+    ),
     ("home points to the planner", [r"\[Plan your app\]\(plan\.md\)"]),
     ("steps image on the home page", [r"!\[[^\]]{20,}\]\(img/create-app-steps\.svg\)"]),
     ("PKCE flow image", [r"!\[[^\]]{20,}\]\(img/oauth-pkce-flow\.svg\)"]),
@@ -203,10 +277,7 @@ def test_seed_typos_are_gone(pattern: str) -> None:
 def test_external_links_come_from_facts() -> None:
     allowed = set(facts.EXTERNAL_URLS)
     bad = [
-        (p.name, url)
-        for p in pages()
-        for url in URL_RE.findall(p.read_text(encoding="utf-8"))
-        if url not in allowed
+        (p.name, url) for p in pages() for url in URL_RE.findall(p.read_text(encoding="utf-8")) if url not in allowed
     ]
     assert not bad, f"absolute links not in facts.EXTERNAL_URLS: {bad}"
 
@@ -251,6 +322,16 @@ def test_image_is_lean_and_self_contained(image: Path) -> None:
     assert "<!--" not in svg, f"{image.name} contains a comment"
     refs = set(re.findall(r"https?://[^\s\"'<>)]+", svg))
     assert refs <= {"http://www.w3.org/2000/svg"}, f"{image.name}: external references {refs}"
-    for tag in ("<image", "<script", "<foreignObject", "<metadata", "@font-face", "data:", "xlink:href", "inkscape", "sodipodi"):
+    for tag in (
+        "<image",
+        "<script",
+        "<foreignObject",
+        "<metadata",
+        "@font-face",
+        "data:",
+        "xlink:href",
+        "inkscape",
+        "sodipodi",
+    ):
         assert tag.lower() not in svg.lower(), f"{image.name} contains {tag}"
     assert "font-family=\"system-ui" in svg, f"{image.name}: use a generic system font stack"

@@ -5,6 +5,7 @@ Every expected value below is written by hand from the contract, the seed page
 by the code under test: the tables are literals, and the few property tests compare against small
 independent models written here.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -16,9 +17,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros.decisions import facts
 from macros.decisions import (
-    GUIDES, app_access, app_features, app_type, auth_method, partner_reach, permissions, pkce,
+    GUIDES,
+    app_access,
+    app_features,
+    app_type,
+    auth_method,
+    facts,
+    partner_reach,
+    permissions,
+    pkce,
     refresh_tokens,
 )
 
@@ -30,14 +38,27 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 BOOL = (True, False)
 PURPOSES = ("call-apis", "chat-bot", "extend-desktop-app")
-PLATFORMS = ("server-web", "browser", "ios", "android", "mobile-other", "windows", "mac",
-             "desktop-other", "no-ui")
+PLATFORMS = ("server-web", "browser", "ios", "android", "mobile-other", "windows", "mac", "desktop-other", "no-ui")
 ACCESS = ("private", "public")
 APP_TYPES = ("rest-api-app", "bot", "add-in")
-CAPABILITIES = ("send-sms", "read-messages", "send-fax", "read-call-log", "download-recordings",
-                "ringout-calls", "control-calls", "voip-calling", "webhooks", "team-messaging",
-                "video-meetings", "read-account", "read-contacts", "manage-contacts", "read-presence",
-                "change-presence")
+CAPABILITIES = (
+    "send-sms",
+    "read-messages",
+    "send-fax",
+    "read-call-log",
+    "download-recordings",
+    "ringout-calls",
+    "control-calls",
+    "voip-calling",
+    "webhooks",
+    "team-messaging",
+    "video-meetings",
+    "read-account",
+    "read-contacts",
+    "manage-contacts",
+    "read-presence",
+    "change-presence",
+)
 
 # function -> ordered {argument: valid values}; single-answer functions only (not permissions)
 ARGS = {
@@ -45,8 +66,12 @@ ARGS = {
     auth_method: {"acts_for_users": BOOL, "has_user_interface": BOOL},
     pkce: {"platform": PLATFORMS},
     refresh_tokens: {"stay_signed_in": BOOL},
-    app_access: {"federated_accounts": BOOL, "own_company_data_only": BOOL, "communication_platform": BOOL,
-                 "for_ringcentral_customers": BOOL},
+    app_access: {
+        "federated_accounts": BOOL,
+        "own_company_data_only": BOOL,
+        "communication_platform": BOOL,
+        "for_ringcentral_customers": BOOL,
+    },
     partner_reach: {"access": ACCESS, "restrict_to_partners": BOOL},
     app_features: {"app_type": APP_TYPES, "interactive_messages": BOOL, "install_via_web": BOOL},
 }
@@ -59,10 +84,14 @@ OUTCOMES = {
     refresh_tokens: {"enable", "not-needed"},
     app_access: {"private", "public"},
     partner_reach: {"not-applicable", "all-partners", "selected-partners"},
-    app_features: {"none", "interactive-messages", "integrated-installation",
-                   "integrated-installation+interactive-messages",
-                   "integrated-installation+web-installation",
-                   "integrated-installation+interactive-messages+web-installation"},
+    app_features: {
+        "none",
+        "interactive-messages",
+        "integrated-installation",
+        "integrated-installation+interactive-messages",
+        "integrated-installation+web-installation",
+        "integrated-installation+interactive-messages+web-installation",
+    },
 }
 
 # --------------------------------------------------------------------------------------------------
@@ -101,11 +130,21 @@ TABLES = {
     },
     app_access: {  # (federated_accounts, own_company_data_only, communication_platform, for_ringcentral_customers)
         # a federated customer (facts.md): public, whatever the seed's three questions say
-        (T, T, T, T): "public", (T, T, T, F): "public", (T, T, F, T): "public", (T, T, F, F): "public",
-        (T, F, T, T): "public", (T, F, T, F): "public", (T, F, F, T): "public", (T, F, F, F): "public",
+        (T, T, T, T): "public",
+        (T, T, T, F): "public",
+        (T, T, F, T): "public",
+        (T, T, F, F): "public",
+        (T, F, T, T): "public",
+        (T, F, T, F): "public",
+        (T, F, F, T): "public",
+        (T, F, F, F): "public",
         # then the seed's three, in order
-        (F, T, T, T): "private", (F, T, T, F): "private", (F, T, F, T): "private", (F, T, F, F): "private",
-        (F, F, T, T): "private", (F, F, T, F): "private",
+        (F, T, T, T): "private",
+        (F, T, T, F): "private",
+        (F, T, F, T): "private",
+        (F, T, F, F): "private",
+        (F, F, T, T): "private",
+        (F, F, T, F): "private",
         (F, F, F, T): "public",
         (F, F, F, F): "private",
     },
@@ -133,19 +172,20 @@ TABLES = {
 
 TABLE_CASES = [
     pytest.param(fn, key, expected, id=f"{fn.__name__}-{'-'.join(map(str, key))}")
-    for fn, table in TABLES.items() for key, expected in table.items()
+    for fn, table in TABLES.items()
+    for key, expected in table.items()
 ]
 
 
 def call(fn, key):
-    return fn(**dict(zip(ARGS[fn], key)))
+    return fn(**dict(zip(ARGS[fn], key, strict=False)))
 
 
 def every_input():
     """(function, arguments) for every input of every function, permissions' singles, pairs and empty."""
     for fn, table in TABLES.items():
         for key in table:
-            yield pytest.param(fn, dict(zip(ARGS[fn], key)), id=f"{fn.__name__}{key}")
+            yield pytest.param(fn, dict(zip(ARGS[fn], key, strict=False)), id=f"{fn.__name__}{key}")
     for combo in [()] + [(c,) for c in CAPABILITIES] + list(itertools.combinations(CAPABILITIES, 2)):
         yield pytest.param(permissions, {"capabilities": combo}, id=f"permissions{combo}")
 
@@ -165,8 +205,8 @@ def test_truth_table(fn, key, expected):
 # Extra assertions from the contract and the seed
 # --------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("purpose,icon", [("call-apis", False), ("chat-bot", True),
-                                          ("extend-desktop-app", True)])
+
+@pytest.mark.parametrize("purpose,icon", [("call-apis", False), ("chat-bot", True), ("extend-desktop-app", True)])
 def test_app_type_icon_required_only_for_bots_and_add_ins(purpose, icon):
     assert app_type(purpose=purpose).icon_required is icon
 
@@ -181,8 +221,10 @@ def test_jwt_notes_that_the_password_flow_is_deprecated():
     reasons = " ".join(decision.reasons)
     for words in ("cron job", "script", "Credentials", "Create JWT", "client ID", "role"):
         assert words in reasons, words
-    assert ("RingCentral: create a JWT credential",
-            "https://developers.ringcentral.com/guide/getting-started/create-credential") in decision.links
+    assert (
+        "RingCentral: create a JWT credential",
+        "https://developers.ringcentral.com/guide/getting-started/create-credential",
+    ) in decision.links
 
 
 @pytest.mark.parametrize("key", [k for k, v in TABLES[auth_method].items() if v != "jwt"])
@@ -190,10 +232,14 @@ def test_three_legged_oauth_has_no_deprecation_note(key):
     assert not call(auth_method, key).notes
 
 
-@pytest.mark.parametrize("purpose,title,deprecated", [
-    ("call-apis", "REST API App", False), ("chat-bot", "Bot Add-in", False),
-    ("extend-desktop-app", "Notification Add-in", True),
-])
+@pytest.mark.parametrize(
+    "purpose,title,deprecated",
+    [
+        ("call-apis", "REST API App", False),
+        ("chat-bot", "Bot Add-in", False),
+        ("extend-desktop-app", "Notification Add-in", True),
+    ],
+)
 def test_app_type_titles_are_todays_console_names(purpose, title, deprecated):
     decision = app_type(purpose=purpose)
     assert decision.title == title
@@ -224,11 +270,15 @@ def test_refresh_tokens_enable_mentions_the_daily_refresh_of_every_token():
     assert "every stored token" in text
 
 
-@pytest.mark.parametrize("platform,words", [
-    ("mobile-other", ["RFC 9700"]), ("desktop-other", ["RFC 9700"]),  # the contract's reason for them
-    ("server-web", ["RFC 9700", "recommend"]),
-    ("no-ui", ["authorization-code"]),
-])
+@pytest.mark.parametrize(
+    "platform,words",
+    [
+        ("mobile-other", ["RFC 9700"]),
+        ("desktop-other", ["RFC 9700"]),  # the contract's reason for them
+        ("server-web", ["RFC 9700", "recommend"]),
+        ("no-ui", ["authorization-code"]),
+    ],
+)
 def test_pkce_reasons_follow_the_contract(platform, words):
     text = " ".join(pkce(platform=platform).reasons)
     for word in words:
@@ -236,13 +286,18 @@ def test_pkce_reasons_follow_the_contract(platform, words):
 
 
 def test_app_access_all_no_says_only_your_credentials_are_used():
-    decision = app_access(federated_accounts=False, own_company_data_only=False, communication_platform=False,
-                          for_ringcentral_customers=False)
+    decision = app_access(
+        federated_accounts=False,
+        own_company_data_only=False,
+        communication_platform=False,
+        for_ringcentral_customers=False,
+    )
     assert "credentials" in " ".join(decision.reasons)
 
 
-@pytest.mark.parametrize("key", [k for k, v in TABLES[app_access].items() if v == "public"],
-                         ids=lambda k: "-".join(map(str, k)))
+@pytest.mark.parametrize(
+    "key", [k for k, v in TABLES[app_access].items() if v == "public"], ids=lambda k: "-".join(map(str, k))
+)
 def test_public_apps_are_told_about_scrutiny_and_the_gallery(key):
     decision = call(app_access, key)
     assert "more scrutiny" in " ".join(decision.reasons)
@@ -250,11 +305,19 @@ def test_public_apps_are_told_about_scrutiny_and_the_gallery(key):
 
 
 def test_federated_accounts_reason_names_them_and_the_seed_questions_follow():
-    federated = app_access(federated_accounts=True, own_company_data_only=True, communication_platform=True,
-                           for_ringcentral_customers=False)
+    federated = app_access(
+        federated_accounts=True,
+        own_company_data_only=True,
+        communication_platform=True,
+        for_ringcentral_customers=False,
+    )
     assert "federated accounts" in " ".join(federated.reasons)
-    cpaas = app_access(federated_accounts=False, own_company_data_only=False, communication_platform=True,
-                       for_ringcentral_customers=True)
+    cpaas = app_access(
+        federated_accounts=False,
+        own_company_data_only=False,
+        communication_platform=True,
+        for_ringcentral_customers=True,
+    )
     assert "CPaaS" in " ".join(cpaas.reasons)
     assert [q.name for q in GUIDES["app_access"].questions][0] == "federated_accounts"
 
@@ -267,8 +330,11 @@ FEATURE_WORDS = {
 }
 
 
-@pytest.mark.parametrize("key,expected", [(k, v) for k, v in TABLES[app_features].items() if v != "none"],
-                         ids=lambda v: "-".join(map(str, v)) if isinstance(v, tuple) else v)
+@pytest.mark.parametrize(
+    "key,expected",
+    [(k, v) for k, v in TABLES[app_features].items() if v != "none"],
+    ids=lambda v: "-".join(map(str, v)) if isinstance(v, tuple) else v,
+)
 def test_app_features_reasons_say_what_each_feature_needs(key, expected):
     text = " ".join(call(app_features, key).reasons).lower()
     for feature in expected.split("+"):
@@ -291,8 +357,11 @@ def test_all_partners_is_recommended():
     assert "recommend" in " ".join(decision.reasons).lower()
 
 
-@pytest.mark.parametrize("key,expected", list(TABLES[app_features].items()),
-                         ids=lambda v: "-".join(map(str, v)) if isinstance(v, tuple) else v)
+@pytest.mark.parametrize(
+    "key,expected",
+    list(TABLES[app_features].items()),
+    ids=lambda v: "-".join(map(str, v)) if isinstance(v, tuple) else v,
+)
 def test_app_features_lists_features_and_joins_them_into_the_id(key, expected):
     decision = call(app_features, key)
     expected_features = () if expected == "none" else tuple(expected.split("+"))
@@ -363,11 +432,13 @@ PERMISSION_CASES = {
     # pairs where one includes the other
     ("send-sms", "read-messages"): ("SMS", ("SMS",), (("ReadMessages", ("SMS",)),)),
     ("send-fax", "read-messages"): ("Faxes", ("Faxes",), (("ReadMessages", ("Faxes",)),)),
-    ("download-recordings", "read-call-log"):
-        ("ReadCallRecording", ("ReadCallRecording",), (("ReadCallLog", ("ReadCallRecording",)),)),
+    ("download-recordings", "read-call-log"): (
+        "ReadCallRecording",
+        ("ReadCallRecording",),
+        (("ReadCallLog", ("ReadCallRecording",)),),
+    ),
     ("manage-contacts", "read-contacts"): ("Contacts", ("Contacts",), (("ReadContacts", ("Contacts",)),)),
-    ("change-presence", "read-presence"):
-        ("EditPresence", ("EditPresence",), (("ReadPresence", ("EditPresence",)),)),
+    ("change-presence", "read-presence"): ("EditPresence", ("EditPresence",), (("ReadPresence", ("EditPresence",)),)),
     # pairs where neither includes the other
     ("send-sms", "send-fax"): ("Faxes+SMS", ("Faxes", "SMS"), ()),
     ("webhooks", "send-sms"): ("SMS+SubscriptionWebhook", ("SMS", "SubscriptionWebhook"), ()),
@@ -375,24 +446,48 @@ PERMISSION_CASES = {
     ("video-meetings", "voip-calling"): ("Video+VoipCalling", ("Video", "VoipCalling"), ()),
     ("read-account", "ringout-calls"): ("ReadAccounts+RingOut", ("ReadAccounts", "RingOut"), ()),
     # one permission included by two chosen ones
-    ("send-sms", "send-fax", "read-messages"):
-        ("Faxes+SMS", ("Faxes", "SMS"), (("ReadMessages", ("Faxes", "SMS")),)),
+    ("send-sms", "send-fax", "read-messages"): ("Faxes+SMS", ("Faxes", "SMS"), (("ReadMessages", ("Faxes", "SMS")),)),
     # a big mixed set
-    ("send-sms", "read-messages", "download-recordings", "read-call-log", "webhooks",
-     "read-presence", "change-presence", "team-messaging", "read-account"):
-        ("EditPresence+ReadAccounts+ReadCallRecording+SMS+SubscriptionWebhook+TeamMessaging",
-         ("EditPresence", "ReadAccounts", "ReadCallRecording", "SMS", "SubscriptionWebhook",
-          "TeamMessaging"),
-         (("ReadCallLog", ("ReadCallRecording",)), ("ReadMessages", ("SMS",)),
-          ("ReadPresence", ("EditPresence",)))),
+    (
+        "send-sms",
+        "read-messages",
+        "download-recordings",
+        "read-call-log",
+        "webhooks",
+        "read-presence",
+        "change-presence",
+        "team-messaging",
+        "read-account",
+    ): (
+        "EditPresence+ReadAccounts+ReadCallRecording+SMS+SubscriptionWebhook+TeamMessaging",
+        ("EditPresence", "ReadAccounts", "ReadCallRecording", "SMS", "SubscriptionWebhook", "TeamMessaging"),
+        (("ReadCallLog", ("ReadCallRecording",)), ("ReadMessages", ("SMS",)), ("ReadPresence", ("EditPresence",))),
+    ),
     # everything
-    CAPABILITIES:
-        ("CallControl+Contacts+EditPresence+Faxes+ReadAccounts+ReadCallRecording+RingOut+SMS+"
-         "SubscriptionWebhook+TeamMessaging+Video+VoipCalling",
-         ("CallControl", "Contacts", "EditPresence", "Faxes", "ReadAccounts", "ReadCallRecording",
-          "RingOut", "SMS", "SubscriptionWebhook", "TeamMessaging", "Video", "VoipCalling"),
-         (("ReadCallLog", ("ReadCallRecording",)), ("ReadContacts", ("Contacts",)),
-          ("ReadMessages", ("Faxes", "SMS")), ("ReadPresence", ("EditPresence",)))),
+    CAPABILITIES: (
+        "CallControl+Contacts+EditPresence+Faxes+ReadAccounts+ReadCallRecording+RingOut+SMS+"
+        "SubscriptionWebhook+TeamMessaging+Video+VoipCalling",
+        (
+            "CallControl",
+            "Contacts",
+            "EditPresence",
+            "Faxes",
+            "ReadAccounts",
+            "ReadCallRecording",
+            "RingOut",
+            "SMS",
+            "SubscriptionWebhook",
+            "TeamMessaging",
+            "Video",
+            "VoipCalling",
+        ),
+        (
+            ("ReadCallLog", ("ReadCallRecording",)),
+            ("ReadContacts", ("Contacts",)),
+            ("ReadMessages", ("Faxes", "SMS")),
+            ("ReadPresence", ("EditPresence",)),
+        ),
+    ),
 }
 
 
@@ -401,8 +496,9 @@ def test_permission_cases_cover_every_single_capability():
     assert {c[0] for c in PERMISSION_CASES if len(c) == 1} == set(CAPABILITIES)
 
 
-@pytest.mark.parametrize("capabilities,expected", list(PERMISSION_CASES.items()),
-                         ids=["+".join(c) or "empty" for c in PERMISSION_CASES])
+@pytest.mark.parametrize(
+    "capabilities,expected", list(PERMISSION_CASES.items()), ids=["+".join(c) or "empty" for c in PERMISSION_CASES]
+)
 def test_permissions_table(capabilities, expected):
     expected_id, expected_permissions, expected_left_out = expected
     decision = permissions(capabilities=capabilities)
@@ -411,10 +507,10 @@ def test_permissions_table(capabilities, expected):
     assert decision.left_out == expected_left_out
 
 
-@pytest.mark.parametrize("capabilities", [c for c in PERMISSION_CASES if len(c) >= 2],
-                         ids=lambda c: "+".join(c))
-@pytest.mark.parametrize("shape", ["reversed", "duplicated", "generator", "tuple", "set", "list",
-                                   "frozenset", "dict-keys"])
+@pytest.mark.parametrize("capabilities", [c for c in PERMISSION_CASES if len(c) >= 2], ids=lambda c: "+".join(c))
+@pytest.mark.parametrize(
+    "shape", ["reversed", "duplicated", "generator", "tuple", "set", "list", "frozenset", "dict-keys"]
+)
 def test_permissions_ignores_order_duplicates_and_container(capabilities, shape):
     make = {
         "reversed": lambda c: list(reversed(c)),
@@ -431,23 +527,35 @@ def test_permissions_ignores_order_duplicates_and_container(capabilities, shape)
 
 # Independent model of the permissions rule, from facts.md, for the property tests.
 NEEDS = {
-    "send-sms": "SMS", "read-messages": "ReadMessages", "send-fax": "Faxes",
-    "read-call-log": "ReadCallLog", "download-recordings": "ReadCallRecording",
-    "ringout-calls": "RingOut", "control-calls": "CallControl", "voip-calling": "VoipCalling",
-    "webhooks": "SubscriptionWebhook", "team-messaging": "TeamMessaging", "video-meetings": "Video",
-    "read-account": "ReadAccounts", "read-contacts": "ReadContacts", "manage-contacts": "Contacts",
-    "read-presence": "ReadPresence", "change-presence": "EditPresence",
+    "send-sms": "SMS",
+    "read-messages": "ReadMessages",
+    "send-fax": "Faxes",
+    "read-call-log": "ReadCallLog",
+    "download-recordings": "ReadCallRecording",
+    "ringout-calls": "RingOut",
+    "control-calls": "CallControl",
+    "voip-calling": "VoipCalling",
+    "webhooks": "SubscriptionWebhook",
+    "team-messaging": "TeamMessaging",
+    "video-meetings": "Video",
+    "read-account": "ReadAccounts",
+    "read-contacts": "ReadContacts",
+    "manage-contacts": "Contacts",
+    "read-presence": "ReadPresence",
+    "change-presence": "EditPresence",
 }
 INCLUDES = {  # facts.md "includes" column, for the permissions reachable from a capability
-    "SMS": {"ReadMessages"}, "Faxes": {"ReadMessages"}, "ReadCallRecording": {"ReadCallLog"},
-    "Contacts": {"ReadContacts"}, "EditPresence": {"ReadPresence"},
+    "SMS": {"ReadMessages"},
+    "Faxes": {"ReadMessages"},
+    "ReadCallRecording": {"ReadCallLog"},
+    "Contacts": {"ReadContacts"},
+    "EditPresence": {"ReadPresence"},
 }
 
 
 def model_permissions(capabilities):
     wanted = {NEEDS[c] for c in capabilities}
-    left_out = tuple((name, tuple(sorted(o for o in wanted if name in INCLUDES.get(o, ()))))
-                     for name in sorted(wanted))
+    left_out = tuple((name, tuple(sorted(o for o in wanted if name in INCLUDES.get(o, ())))) for name in sorted(wanted))
     left_out = tuple((name, by) for name, by in left_out if by)
     kept = tuple(sorted(wanted - {name for name, _ in left_out}))
     return "+".join(kept) or "none", kept, left_out
@@ -457,15 +565,25 @@ def test_needs_model_matches_hand_table():
     assert set(NEEDS) == set(CAPABILITIES)
 
 
-@pytest.mark.parametrize("capabilities,expected", list(PERMISSION_CASES.items()),
-                         ids=["+".join(c) or "empty" for c in PERMISSION_CASES])
+@pytest.mark.parametrize(
+    "capabilities,expected", list(PERMISSION_CASES.items()), ids=["+".join(c) or "empty" for c in PERMISSION_CASES]
+)
 def test_permissions_model_agrees_with_hand_table(capabilities, expected):
     assert model_permissions(capabilities) == expected
 
 
 # The capabilities whose permissions include, or are included by, another one's.
-OVERLAPPING = ("send-sms", "read-messages", "send-fax", "read-call-log", "download-recordings",
-               "read-contacts", "manage-contacts", "read-presence", "change-presence")
+OVERLAPPING = (
+    "send-sms",
+    "read-messages",
+    "send-fax",
+    "read-call-log",
+    "download-recordings",
+    "read-contacts",
+    "manage-contacts",
+    "read-presence",
+    "change-presence",
+)
 INDEPENDENT = tuple(c for c in CAPABILITIES if c not in OVERLAPPING)
 
 
@@ -482,6 +600,7 @@ def test_permissions_every_overlapping_subset_matches_the_model():
 # Bad inputs
 # --------------------------------------------------------------------------------------------------
 
+
 def valid_args(fn):
     return {name: values[0] for name, values in ARGS[fn].items()}
 
@@ -490,8 +609,20 @@ def bad_values(valid):
     """Invalid values for an argument whose valid values are ``valid``."""
     if valid == BOOL:
         return ["yes", "no", "True", "true", 1, 0, None, 1.0, [True]]
-    return ["unknown", "", valid[0].upper(), valid[0].title(), " " + valid[0], 1, 0, None, True,
-            False, [valid[0]], (valid[0],)]
+    return [
+        "unknown",
+        "",
+        valid[0].upper(),
+        valid[0].title(),
+        " " + valid[0],
+        1,
+        0,
+        None,
+        True,
+        False,
+        [valid[0]],
+        (valid[0],),
+    ]
 
 
 def assert_message(excinfo, name, value, valid):
@@ -504,7 +635,9 @@ def assert_message(excinfo, name, value, valid):
 
 BAD_CASES = [
     pytest.param(fn, name, bad, id=f"{fn.__name__}-{name}-{bad!r}")
-    for fn in FUNCTIONS for name, valid in ARGS[fn].items() for bad in bad_values(valid)
+    for fn in FUNCTIONS
+    for name, valid in ARGS[fn].items()
+    for bad in bad_values(valid)
 ]
 
 
@@ -521,19 +654,19 @@ def test_bad_value_raises_whatever_the_other_answers(fn, name, bad):
     others = {n: v for n, v in ARGS[fn].items() if n != name}
     for combo in itertools.product(*others.values()):
         with pytest.raises(ValueError):
-            fn(**dict(zip(others, combo)), **{name: bad})
+            fn(**dict(zip(others, combo, strict=False)), **{name: bad})
 
 
 BAD_CAPABILITIES = [
-    "send-sms",                    # a str, not an iterable of ids
+    "send-sms",  # a str, not an iterable of ids
     b"send-sms",
     "",
     None,
     1,
     True,
-    ["send-sms", "fly"],           # an unknown id inside
-    ["SEND-SMS"],                  # wrong case inside
-    ("send-sms", 3),               # an int inside
+    ["send-sms", "fly"],  # an unknown id inside
+    ["SEND-SMS"],  # wrong case inside
+    ("send-sms", 3),  # an int inside
     {"read-messages", None},
     [["send-sms"]],
 ]
@@ -593,6 +726,7 @@ def test_positional_arguments_raise_type_error(fn):
 # Properties
 # --------------------------------------------------------------------------------------------------
 
+
 def valid_strategy(valid):
     return st.sampled_from(valid)
 
@@ -600,7 +734,10 @@ def valid_strategy(valid):
 def invalid_strategy(valid):
     if valid == BOOL:
         return st.one_of(
-            st.text(), st.integers(), st.none(), st.floats(allow_nan=False),
+            st.text(),
+            st.integers(),
+            st.none(),
+            st.floats(allow_nan=False),
             st.sampled_from(["yes", "no", "True", "False", "YES"]),
         )
     return st.one_of(
@@ -678,11 +815,15 @@ bad_items = st.one_of(
 
 
 @settings(deadline=None)
-@given(st.one_of(
-    st.text(), st.integers(), st.none(), st.booleans(),
-    st.builds(lambda good, bad, i: good[:i] + [bad] + good[i:],
-              capability_lists, bad_items, st.integers(0, 40)),
-))
+@given(
+    st.one_of(
+        st.text(),
+        st.integers(),
+        st.none(),
+        st.booleans(),
+        st.builds(lambda good, bad, i: good[:i] + [bad] + good[i:], capability_lists, bad_items, st.integers(0, 40)),
+    )
+)
 def test_property_permissions_invalid_input_raises(bad):
     with pytest.raises(ValueError):
         permissions(capabilities=bad)
@@ -693,8 +834,13 @@ def test_property_permissions_invalid_input_raises(bad):
 # --------------------------------------------------------------------------------------------------
 
 GUIDE_FUNCTIONS = {
-    "app_type": app_type, "auth_method": auth_method, "pkce": pkce, "refresh_tokens": refresh_tokens,
-    "app_access": app_access, "partner_reach": partner_reach, "app_features": app_features,
+    "app_type": app_type,
+    "auth_method": auth_method,
+    "pkce": pkce,
+    "refresh_tokens": refresh_tokens,
+    "app_access": app_access,
+    "partner_reach": partner_reach,
+    "app_features": app_features,
     "permissions": permissions,
 }
 CONTRACT_ARGS = {fn.__name__: args for fn, args in ARGS.items()} | {
@@ -753,17 +899,20 @@ def test_property_requires_approval_is_the_restricted_part_of_the_cover(chosen):
     expected = tuple(sorted(NEEDS_APPROVAL & set(model_permissions(chosen)[1])))
     assert decision.requires_approval == expected
     assert len(decision.notes) == len(expected)
-    for name, note in zip(expected, decision.notes):
+    for name, note in zip(expected, decision.notes, strict=False):
         assert note.startswith(f"{name} needs approval")
         for words in ("justify", "review request", "developer support", "approve or reject"):
             assert words in note, words
 
 
-@pytest.mark.parametrize("capabilities,expected", [
-    (("control-calls",), ("CallControl",)),
-    (("control-calls", "read-call-log", "send-sms"), ("CallControl",)),
-    (("read-call-log", "send-sms"), ()),
-    ((), ()),
-])
+@pytest.mark.parametrize(
+    "capabilities,expected",
+    [
+        (("control-calls",), ("CallControl",)),
+        (("control-calls", "read-call-log", "send-sms"), ("CallControl",)),
+        (("read-call-log", "send-sms"), ()),
+        ((), ()),
+    ],
+)
 def test_requires_approval_by_hand(capabilities, expected):
     assert permissions(capabilities=capabilities).requires_approval == expected

@@ -5,6 +5,7 @@ article, every ``href``/``src`` is resolved against the page's URL (the engines 
 differently, e.g. ``./`` against ``.``), and Zensical's skip-link target is left out (its theme puts
 it inside the article). Everything else, the guides' markup and the text around them, must be equal.
 """
+
 from __future__ import annotations
 
 import re
@@ -43,6 +44,7 @@ def article(site: Path, page: str) -> str:
 def test_both_engines_build_the_same_pages(site_dir: Path, other_site: Path) -> None:
     def pages(site: Path) -> set[str]:
         return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
     assert pages(site_dir) == pages(other_site)
 
 
@@ -52,6 +54,8 @@ def test_each_article_is_the_same_up_to_link_spelling(site_dir: Path, other_site
         page = path.relative_to(site_dir).as_posix()
         ours, theirs = article(site_dir, page), article(other_site, page)
         if ours != theirs:
-            at = next((i for i, (a, b) in enumerate(zip(ours, theirs)) if a != b), min(len(ours), len(theirs)))
-            differ.append(f"{page} at {at}:\n  {ours[at - 80:at + 120]}\n  {theirs[at - 80:at + 120]}")
+            at = next(
+                (i for i, (a, b) in enumerate(zip(ours, theirs, strict=False)) if a != b), min(len(ours), len(theirs))
+            )
+            differ.append(f"{page} at {at}:\n  {ours[at - 80 : at + 120]}\n  {theirs[at - 80 : at + 120]}")
     assert not differ, "\n".join(differ)

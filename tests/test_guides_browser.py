@@ -5,6 +5,7 @@ every path driven by the keyboard, the permissions combinator on every single op
 and a seeded sample, hostile URLs, "Start over", Material's instant navigation, the view without
 JavaScript, axe-core in both colour schemes and a 360 px wide screen.
 """
+
 from __future__ import annotations
 
 import random
@@ -18,11 +19,24 @@ import pytest
 
 from browser_tools import axe_violations, color_scheme_of, recorded_page, set_color_scheme
 from guide_tools import (
-    READY, answer_pairs, combinations, guide_pages, guide_states, open_guides, pages_of, query,
-    go_back, mark_content, serve_sitemap_as_if_deployed_here, snapshot, start_in_page_visits, tree_walk, visit_in_page,
-    visit_many, wait_for_swap,
+    READY,
+    answer_pairs,
+    combinations,
+    go_back,
+    guide_pages,
+    guide_states,
+    mark_content,
+    open_guides,
+    pages_of,
+    query,
+    serve_sitemap_as_if_deployed_here,
+    snapshot,
+    start_in_page_visits,
+    tree_walk,
+    visit_in_page,
+    visit_many,
+    wait_for_swap,
 )
-
 from macros.decisions import GUIDES, permissions
 from macros.tree import build_tree
 
@@ -43,6 +57,7 @@ def test_every_guide_is_on_a_page(site_dir: Path) -> None:
 
 
 # 1. Every combination of answers, given in the URL --------------------------------------------
+
 
 def test_every_combination_in_the_url(browser, base_url: str, site_dir: Path) -> None:
     """One load per page and combination index: every tree guide of the page answered at once."""
@@ -67,15 +82,19 @@ def test_every_combination_in_the_url(browser, base_url: str, site_dir: Path) ->
                     if got["outcome"] != expected.id:
                         problems.append(f"{where}: data-outcome {got['outcome']!r}, Python says {expected.id!r}")
                     if got["title"] != expected.title or not got["titleVisible"]:
-                        problems.append(f"{where}: title {got['title']!r} (visible: {got['titleVisible']}), "
-                                        f"Python says {expected.title!r}")
+                        problems.append(
+                            f"{where}: title {got['title']!r} (visible: {got['titleVisible']}), "
+                            f"Python says {expected.title!r}"
+                        )
                     if got["panels"] != 1:
                         problems.append(f"{where}: {got['panels']} outcome panels shown, expected 1")
                     checked[name] = checked.get(name, 0) + 1
                 problems += [f"/{url}: {p}" for p in rec.problems()]
                 rec.clear()
-    print(f"\n{sum(checked.values())} guide combinations in {loads} loads, "
-          f"{time.perf_counter() - started:.1f} s: {checked}")
+    print(
+        f"\n{sum(checked.values())} guide combinations in {loads} loads, "
+        f"{time.perf_counter() - started:.1f} s: {checked}"
+    )
     for name in TREE_GUIDES:
         assert checked.get(name, 0) >= len(combinations(name)), f"{name}: not every combination was checked"
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
@@ -128,14 +147,16 @@ def test_every_path_by_keyboard(browser, base_url: str, site_dir: Path) -> None:
                 visit_in_page(page, "")  # the reload and back before made Material's one swap
             clean = snapshot(page)
             assert clean["guides"][name]["checked"] == [] and clean["guides"][name]["outcome"] == "", (
-                f"{path_text}: not clean before the first key: {clean['guides'][name]}")
+                f"{path_text}: not clean before the first key: {clean['guides'][name]}"
+            )
             assert page.evaluate(FOCUS_BEFORE_FORM, name), f"{path_text}: nothing focusable before the form"
             urls = [clean["url"]]
             for i, (question, answer) in enumerate(steps):
                 page.keyboard.press("Tab")
                 focus = snapshot(page)["focus"]
                 assert focus == [name, question.name, question.ids[0]], (
-                    f"{path_text}: Tab should reach the first option of {question.name}, focus is on {focus}")
+                    f"{path_text}: Tab should reach the first option of {question.name}, focus is on {focus}"
+                )
                 k = question.ids.index(answer)
                 for key in ["Space"] if k == 0 else ["ArrowDown"] * k:
                     page.keyboard.press(key)
@@ -143,8 +164,12 @@ def test_every_path_by_keyboard(browser, base_url: str, site_dir: Path) -> None:
                     urls.append(now["url"])
                 expected_visible = [q.name for q, _ in steps[: i + 2]]
                 assert now["guides"][name]["visible"] == expected_visible, (
-                    f"{path_text}, after {question.name}: visible {now['guides'][name]['visible']}, expected {expected_visible}")
-                assert now["focus"] == [name, question.name, answer], f"{path_text}: focus left {question.name}: {now['focus']}"
+                    f"{path_text}, after {question.name}: visible {now['guides'][name]['visible']}, "
+                    f"expected {expected_visible}"
+                )
+                assert now["focus"] == [name, question.name, answer], (
+                    f"{path_text}: focus left {question.name}: {now['focus']}"
+                )
             expected = tree.leaves[leaf]
             state = now["guides"][name]
             assert (state["outcome"], state["title"]) == (expected.id, expected.title), f"{path_text}: shows {state}"
@@ -157,8 +182,12 @@ def test_every_path_by_keyboard(browser, base_url: str, site_dir: Path) -> None:
             page.wait_for_function(READY)
             state = guide_states(page)[name]
             assert state["outcome"] == expected.id, f"{path_text}: after reload shows {state['outcome']!r}"
-            assert sorted(map(tuple, state["checked"])) == path_answers, f"{path_text}: after reload checked {state['checked']}"
-            assert state["visible"] == [q.name for q, _ in steps], f"{path_text}: after reload visible {state['visible']}"
+            assert sorted(map(tuple, state["checked"])) == path_answers, (
+                f"{path_text}: after reload checked {state['checked']}"
+            )
+            assert state["visible"] == [q.name for q, _ in steps], (
+                f"{path_text}: after reload visible {state['visible']}"
+            )
 
             go_back(page)
             back = snapshot(page)
@@ -167,7 +196,9 @@ def test_every_path_by_keyboard(browser, base_url: str, site_dir: Path) -> None:
             asked, back_leaf = tree_walk(tree, before)
             state = back["guides"][name]
             assert sorted(map(tuple, state["checked"])) == sorted(before.items()), f"{path_text}: after back {state}"
-            assert state["outcome"] == ("" if back_leaf is None else tree.leaves[back_leaf].id), f"{path_text}: after back {state}"
+            assert state["outcome"] == ("" if back_leaf is None else tree.leaves[back_leaf].id), (
+                f"{path_text}: after back {state}"
+            )
             assert state["visible"] == asked, f"{path_text}: after back visible {state['visible']}, expected {asked}"
             assert not rec.problems(), f"{path_text}:\n" + "\n".join(rec.problems())
     print(f"\n{len(todo)} paths by keyboard in {time.perf_counter() - started:.1f} s")
@@ -214,11 +245,13 @@ def permission_problems(chosen: list[str], got: dict[str, Any]) -> list[str]:
         found.append(f"{where}: leaves out {left_out}, Python says {[n for n, _ in decision.left_out]}")
     # The items' words are Python's reasons (one per kept permission, then one per left-out one).
     texts = [text for _, text in got["kept"]] + sorted(text for _, text in got["leftOut"])
-    reasons = list(decision.reasons[: len(decision.permissions)]) + sorted(decision.reasons[len(decision.permissions):])
+    reasons = list(decision.reasons[: len(decision.permissions)]) + sorted(
+        decision.reasons[len(decision.permissions) :]
+    )
     if texts != reasons:
         found.append(f"{where}: items {texts}, Python's reasons {reasons}")
     # The permissions that need approval, each with Python's note.
-    approval = [[name, f"Note: {note}"] for name, note in zip(decision.requires_approval, decision.notes)]
+    approval = [[name, f"Note: {note}"] for name, note in zip(decision.requires_approval, decision.notes, strict=False)]
     if got["approval"] != approval:
         found.append(f"{where}: approval notes {got['approval']}, Python {approval}")
     if got["items"] != len(decision.permissions) + len(decision.left_out) or not got["shown"]:
@@ -258,15 +291,19 @@ def test_permissions_every_single_pair_and_sample(browser, base_url: str, site_d
                 open_guides(rec, url)
             start_in_page_visits(rec.page)
             sets = singles + pairs + sample
-            results = visit_many(rec.page, [query(("capabilities", c) for c in chosen) for chosen in sets], READ_PERMISSIONS)
-            for chosen, got in zip(sets, results):
+            results = visit_many(
+                rec.page, [query(("capabilities", c) for c in chosen) for chosen in sets], READ_PERMISSIONS
+            )
+            for chosen, got in zip(sets, results, strict=False):
                 problems += [f"/{url}: {p}" for p in permission_problems(chosen, got)]
             checked += len(sets)
             problems += rec.problems()
             rec.clear()
-    print(f"\npermissions: {checked} checks on {len(pages_of(site_dir)['permissions'])} page(s): {len(singles)} singles "
-          f"loaded, then {len(singles)} singles, {len(pairs)} pairs and {len(sample)} sampled sets in place, "
-          f"{time.perf_counter() - started:.1f} s")
+    print(
+        f"\npermissions: {checked} checks on {len(pages_of(site_dir)['permissions'])} page(s): {len(singles)} singles "
+        f"loaded, then {len(singles)} singles, {len(pairs)} pairs and {len(sample)} sampled sets in place, "
+        f"{time.perf_counter() - started:.1f} s"
+    )
     assert len(pairs) == 120 and len(sample) >= 500
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:50])
 
@@ -274,8 +311,11 @@ def test_permissions_every_single_pair_and_sample(browser, base_url: str, site_d
 def test_permissions_by_clicking(browser, base_url: str, site_dir: Path) -> None:
     """Tick and untick checkboxes like a reader: the outcome and the URL follow each click."""
     url = pages_of(site_dir)["permissions"][0]
-    sets = [["send-sms", "read-messages", "send-fax"], ["download-recordings", "read-call-log"],
-            ["manage-contacts", "read-contacts", "change-presence", "read-presence", "video-meetings"]]
+    sets = [
+        ["send-sms", "read-messages", "send-fax"],
+        ["download-recordings", "read-call-log"],
+        ["manage-contacts", "read-contacts", "change-presence", "read-presence", "video-meetings"],
+    ]
     with recorded_page(browser, base_url) as rec:
         page = rec.page
         open_guides(rec, url)
@@ -333,20 +373,37 @@ def hostile_cases(names: list[str]) -> list[list[tuple[str, str]]]:
     if "platform" in params:
         cases += [[("platform", IMG)], [("platform", IMG), ("platform", "ios")]]
     if "purpose" in params:
-        cases += [[("purpose", "__proto__")], [("purpose", "constructor")], [("purpose", "__proto__"), ("purpose", "chat-bot")]]
+        cases += [
+            [("purpose", "__proto__")],
+            [("purpose", "constructor")],
+            [("purpose", "__proto__"), ("purpose", "chat-bot")],
+        ]
     if "acts_for_users" in params:
-        cases += [[("acts_for_users", "toString")],
-                  [("acts_for_users", "toString"), ("has_user_interface", "valueOf"), ("stay_signed_in", "yes")]]
+        cases += [
+            [("acts_for_users", "toString")],
+            [("acts_for_users", "toString"), ("has_user_interface", "valueOf"), ("stay_signed_in", "yes")],
+        ]
     if "capabilities" in params:
-        cases += [[("capabilities", "hasOwnProperty")], [("capabilities", "__proto__"), ("capabilities", "toString")],
-                  [("capabilities", "hasOwnProperty"), ("capabilities", "send-sms"), ("capabilities", IMG)]]
+        cases += [
+            [("capabilities", "hasOwnProperty")],
+            [("capabilities", "__proto__"), ("capabilities", "toString")],
+            [("capabilities", "hasOwnProperty"), ("capabilities", "send-sms"), ("capabilities", IMG)],
+        ]
     if "own_company_data_only" in params:
-        cases += [[("own_company_data_only", "constructor"), ("access", "__proto__"), ("restrict_to_partners", IMG)],
-                  [("own_company_data_only", "no"), ("communication_platform", "true"), ("access", "public"),
-                   ("restrict_to_partners", "yes")]]
+        cases += [
+            [("own_company_data_only", "constructor"), ("access", "__proto__"), ("restrict_to_partners", IMG)],
+            [
+                ("own_company_data_only", "no"),
+                ("communication_platform", "true"),
+                ("access", "public"),
+                ("restrict_to_partners", "yes"),
+            ],
+        ]
     if "app_type" in params:
-        cases += [[("app_type", "__proto__"), ("interactive_messages", "1"), ("install_via_web", "True")],
-                  [("app_type", "add-in"), ("app_type", "bot"), ("interactive_messages", "constructor")]]
+        cases += [
+            [("app_type", "__proto__"), ("interactive_messages", "1"), ("install_via_web", "True")],
+            [("app_type", "add-in"), ("app_type", "bot"), ("interactive_messages", "constructor")],
+        ]
     return cases
 
 
@@ -369,7 +426,9 @@ def test_hostile_urls(browser, base_url: str, site_dir: Path) -> None:
                 expected = expected_outcomes(names, pairs)
                 for name in names:
                     if states[name]["outcome"] != expected[name]:
-                        problems.append(f"{where} [{name}]: data-outcome {states[name]['outcome']!r}, expected {expected[name]!r}")
+                        problems.append(
+                            f"{where} [{name}]: data-outcome {states[name]['outcome']!r}, expected {expected[name]!r}"
+                        )
                 injected = rec.page.evaluate(NO_INJECTION)
                 if injected != {"images": 0, "bold": 0}:
                     problems.append(f"{where}: markup from the URL made it into the page: {injected}")
@@ -380,6 +439,7 @@ def test_hostile_urls(browser, base_url: str, site_dir: Path) -> None:
 
 
 # 5. Start over --------------------------------------------------------------------------------
+
 
 def deepest_answers(name: str) -> dict[str, str]:
     """Answer ids that ask every question a guide can ask on one path (the longest path)."""
@@ -401,7 +461,7 @@ def answered_pairs(names: list[str]) -> list[tuple[str, str]]:
 
 
 def test_start_over(browser, base_url: str, site_dir: Path) -> None:
-    """"Start over" empties its guide and takes its answers out of the URL; the rest of the URL stays."""
+    """ "Start over" empties its guide and takes its answers out of the URL; the rest of the URL stays."""
     with recorded_page(browser, base_url) as rec:
         page = rec.page
         for url, names in guide_pages_without_plan(site_dir).items():
@@ -418,20 +478,24 @@ def test_start_over(browser, base_url: str, site_dir: Path) -> None:
                 state = now["guides"][name]
                 first = GUIDES[name].questions[0].name
                 assert (state["outcome"], state["checked"], state["visible"]) == ("", [], [first]), (
-                    f"/{url} [{name}]: after Start over: {state}")
+                    f"/{url} [{name}]: after Start over: {state}"
+                )
                 assert state["panels"] == 0 and state["title"] is None, f"/{url} [{name}]: a result is still shown"
                 assert now["focus"][:2] == [name, first], f"/{url} [{name}]: focus after Start over: {now['focus']}"
                 remaining = [(k, v) for k, v in remaining if k not in own]
                 parts = urlsplit(now["url"])
                 assert parse_qsl(parts.query) == remaining and parts.fragment == "keep", (
-                    f"/{url} [{name}]: URL after Start over {now['url']}, expected the pairs {remaining} and #keep")
-                for other in names[names.index(name) + 1:]:
+                    f"/{url} [{name}]: URL after Start over {now['url']}, expected the pairs {remaining} and #keep"
+                )
+                for other in names[names.index(name) + 1 :]:
                     assert now["guides"][other]["outcome"] == before[other]["outcome"], (
-                        f"/{url}: Start over of {name} changed {other}")
+                        f"/{url}: Start over of {name} changed {other}"
+                    )
             assert not rec.problems(), "\n".join(rec.problems())
 
 
 # 6. Material's instant navigation ----------------------------------------------------------------
+
 
 def nav_link(page, base_url: str, url: str):
     """The visible link of the primary navigation to ``url`` (relative to the site root)."""
@@ -446,8 +510,8 @@ def test_instant_navigation(browser, base_url: str, site_dir: Path) -> None:
     """Guides work on pages reached by Material's instant navigation, and across back and forward."""
     first, second = list(guide_pages_without_plan(site_dir))[:2]
     guide_1, guide_2 = guide_pages_without_plan(site_dir)[first][0], guide_pages_without_plan(site_dir)[second][-1]
-    (q1, a1), = list(deepest_answers(guide_1).items())[:1]
-    (q2, a2), = list(deepest_answers(guide_2).items())[:1]
+    ((q1, a1),) = list(deepest_answers(guide_1).items())[:1]
+    ((q2, a2),) = list(deepest_answers(guide_2).items())[:1]
     with recorded_page(browser, base_url) as rec:
         page = rec.page
         serve_sitemap_as_if_deployed_here(rec, base_url, site_dir)
@@ -535,6 +599,7 @@ def test_without_javascript_every_path_is_shown(browser, base_url: str, site_dir
 
 # 8. Accessibility and small screens --------------------------------------------------------------
 
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_on_guide_pages(browser, base_url: str, site_dir: Path, scheme: str) -> None:
     report = []
@@ -564,7 +629,9 @@ def test_no_horizontal_overflow_at_360px(browser, base_url: str, site_dir: Path)
                         wide = rec.page.evaluate("""() => [...document.querySelectorAll('.md-content *')]
                             .filter((el) => el.getBoundingClientRect().right > 360).slice(0, 3)
                             .map((el) => el.outerHTML.slice(0, 100))""")
-                        overflow.append(f"/{url}{query(pairs)} (JavaScript {'on' if javascript else 'off'}): "
-                                        f"scrollWidth {width} > 360; e.g. {wide}")
+                        overflow.append(
+                            f"/{url}{query(pairs)} (JavaScript {'on' if javascript else 'off'}): "
+                            f"scrollWidth {width} > 360; e.g. {wide}"
+                        )
             assert not rec.problems(), "\n".join(rec.problems())
     assert not overflow, "\n".join(overflow)

@@ -1,4 +1,5 @@
 """The guides in the built pages, and the build's answer to a writer's misused macro."""
+
 import re
 import shutil
 import subprocess
@@ -10,7 +11,6 @@ from types import SimpleNamespace
 import pytest
 
 from macros.decisions import GUIDES
-from macros.decisions.changes import CHANGES
 from macros.decisions.permissions import CAPABILITIES
 from macros.site import MacroError, define_env
 from macros.tree import build_tree
@@ -22,8 +22,11 @@ RAW = re.compile(r"\{% raw %\}.*?\{% endraw %\}", re.S)
 
 def embedded() -> list[tuple[str, str]]:
     """(page source, guide name) for every guide call in docs/."""
-    return [(page.name, name) for page in sorted((ROOT / "docs").glob("*.md"))
-            for name in MACRO.findall(RAW.sub("", page.read_text(encoding="utf-8")))]
+    return [
+        (page.name, name)
+        for page in sorted((ROOT / "docs").glob("*.md"))
+        for name in MACRO.findall(RAW.sub("", page.read_text(encoding="utf-8")))
+    ]
 
 
 class Elements(HTMLParser):
@@ -45,7 +48,7 @@ def guide_tags(site_dir: Path, page: str, name: str) -> list[tuple[str, dict[str
     start = html.rindex("<div", 0, html.index(ident))
     end = html.find('<div class="decision-guide"', start + 1)
     parser = Elements()
-    parser.feed(html[start: end if end > 0 else len(html)])
+    parser.feed(html[start : end if end > 0 else len(html)])
     return parser.tags
 
 
@@ -126,6 +129,7 @@ def test_under_zensical_links_are_written_from_the_md_files_folder(tmp_path: Pat
 
 def test_link_to_a_missing_page_fails(tmp_path: Path) -> None:
     from macros.site import link_resolver
+
     resolve = link_resolver(ROOT / "docs", "security/")
     assert resolve("next-steps.md#pick-a-quick-start") == "../next-steps/#pick-a-quick-start"
     assert resolve("index.md") == "../"
@@ -151,6 +155,7 @@ def test_an_edited_rule_is_imported_anew_by_the_next_build(tmp_path: Path) -> No
     """mkdocs serve: the plugin imports the package once, so after a build the package is forgotten."""
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
-    run = subprocess.run([sys.executable, "-c", RELOAD, str(project)], cwd=tmp_path, capture_output=True,
-                         text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-c", RELOAD, str(project)], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
     assert run.stdout.strip() == "Bot Add-in -> Edited Bot", run.stderr

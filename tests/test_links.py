@@ -7,6 +7,7 @@
 - links to other hosts are the https pages of ``macros.decisions.facts.EXTERNAL_URLS``, the one
   list that the rules and the pages use too (taken from shared/reference/facts.md).
 """
+
 from __future__ import annotations
 
 import functools
@@ -16,10 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import pytest
-
 from browser_tools import ParsedHTML, parse_html
-
 from macros.decisions import facts
 
 # A pseudo-origin to resolve relative URLs against: anything that keeps it is internal.
@@ -99,9 +97,13 @@ def test_internal_references_resolve(site_dir: Path) -> None:
             if not target.is_file():
                 problems.append(f"{where} -> no file {target.relative_to(site_dir)}")
                 continue
-            if fragment and fragment != "top" and target.suffix in (".html", ".svg"):
-                if fragment not in _parsed(target).ids:
-                    problems.append(f"{where} -> no id \"{fragment}\" in {target.relative_to(site_dir)}")
+            if (
+                fragment
+                and fragment != "top"
+                and target.suffix in (".html", ".svg")
+                and fragment not in _parsed(target).ids
+            ):
+                problems.append(f"{where} -> no id \"{fragment}\" in {target.relative_to(site_dir)}")
     assert checked, "no internal reference found: is the site empty?"
     assert not problems, f"{len(problems)} broken internal references:\n" + "\n".join(problems)
 
@@ -125,7 +127,9 @@ def test_css_loads_nothing_from_another_host(site_dir: Path) -> None:
     problems = []
     sources: list[tuple[str, str, str]] = []  # (where, base URL, css)
     for css_file in sorted(site_dir.rglob("*.css")):
-        sources.append((str(css_file.relative_to(site_dir)), page_url(site_dir, css_file), css_file.read_text(encoding="utf-8")))
+        sources.append(
+            (str(css_file.relative_to(site_dir)), page_url(site_dir, css_file), css_file.read_text(encoding="utf-8"))
+        )
     for path in html_files(site_dir):
         for css in _parsed(path).styles:
             sources.append((f"{path.relative_to(site_dir)} (inline style)", page_url(site_dir, path), css))
@@ -155,8 +159,11 @@ def test_links_to_other_hosts_are_listed_in_facts(site_dir: Path) -> None:
             external.append((f"{path.relative_to(site_dir)}: <a href=\"{ref.url}\">", absolute))
     assert external, "the site links to RingCentral's pages; none found"
     allowed = allowed_external_links()
-    problems = [f"{where} is not an https URL of facts.EXTERNAL_URLS" for where, url in external
-                if not is_allowed_external(url, allowed)]
+    problems = [
+        f"{where} is not an https URL of facts.EXTERNAL_URLS"
+        for where, url in external
+        if not is_allowed_external(url, allowed)
+    ]
     assert not problems, "\n".join(problems)
 
 
@@ -175,7 +182,9 @@ def test_allowed_external_links_match_as_intended() -> None:
         "https://squidfunk.github.io/mkdocs-material/",
     ]
     assert all(is_allowed_external(url, allowed) for url in ok), [u for u in ok if not is_allowed_external(u, allowed)]
-    assert not any(is_allowed_external(url, allowed) for url in not_ok), [u for u in not_ok if is_allowed_external(u, allowed)]
+    assert not any(is_allowed_external(url, allowed) for url in not_ok), [
+        u for u in not_ok if is_allowed_external(u, allowed)
+    ]
 
 
 def test_resolve_maps_urls_to_files(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 Also: clicking a link of the navigation uses Material's instant navigation (no full reload).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from browser_tools import MATERIAL_SCHEMES, color_scheme_of, parse_html, recorded_page, set_color_scheme, site_pages
 from conftest import Engine
+
 
 def serve_sitemap_as_if_deployed_here(rec, base_url: str, site_dir: Path) -> None:
     """Make the browser see sitemap.xml with this server's origin instead of ``site_url``.
@@ -61,7 +63,9 @@ def test_nav_link_uses_instant_navigation(browser, base_url: str, site_dir: Path
         assert target is not None, "no visible link to another page in the primary navigation"
         expected_url = urljoin(start_url, href)
         path = urlsplit(expected_url).path.lstrip("/")
-        expected_title = parse_html(site_dir / path / "index.html" if not path.endswith(".html") else site_dir / path).title
+        expected_title = parse_html(
+            site_dir / path / "index.html" if not path.endswith(".html") else site_dir / path
+        ).title
         assert expected_title != start_title, "the home page and the target page have the same title"
 
         full_loads: list[str] = []
@@ -76,9 +80,15 @@ def test_nav_link_uses_instant_navigation(browser, base_url: str, site_dir: Path
         assert not rec.problems(), "\n".join(rec.problems())
 
 
-@pytest.mark.parametrize(("query", "page"), [("refresh tokens", "authentication/"), ("pixie", "authentication/"),
-                                             ("carrier partners", "security/"),
-                                             ("Client Secret", "next-steps/")])
+@pytest.mark.parametrize(
+    ("query", "page"),
+    [
+        ("refresh tokens", "authentication/"),
+        ("pixie", "authentication/"),
+        ("carrier partners", "security/"),
+        ("Client Secret", "next-steps/"),
+    ],
+)
 def test_search_finds_the_page(browser, base_url: str, engine: Engine, query: str, page: str) -> None:
     """The theme's search, as a reader uses it: open it, type, and the page is among the results."""
     with recorded_page(browser, base_url) as rec:

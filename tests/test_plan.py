@@ -1,4 +1,5 @@
 """plan_app: expected plans written out by hand, every bad plan refused, and properties of all plans."""
+
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -7,58 +8,105 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from macros.decisions import app_access, auth_method, partner_reach, permissions, plan_app
-from macros.decisions.plan import PLAN_PLATFORM, PARTNERS
+from macros.decisions.plan import PARTNERS, PLAN_PLATFORM
 
 NEW_APP = "https://developer.ringcentral.com/new-app?"
 
 # An SMS notifier run by cron on our server, used only with our own account.
 SMS_SERVER = dict(
-    purpose="call-apis", name="SMS notifier (staging)", description="Texts our customers", acts_for_users=False,
-    has_user_interface=False, stay_signed_in=False, federated_accounts=False, own_company_data_only=False,
+    purpose="call-apis",
+    name="SMS notifier (staging)",
+    description="Texts our customers",
+    acts_for_users=False,
+    has_user_interface=False,
+    stay_signed_in=False,
+    federated_accounts=False,
+    own_company_data_only=False,
     communication_platform=True,
-    for_ringcentral_customers=False, restrict_to_partners=False, interactive_messages=False, install_via_web=False,
+    for_ringcentral_customers=False,
+    restrict_to_partners=False,
+    interactive_messages=False,
+    install_via_web=False,
     capabilities=["send-sms", "read-messages"],
 )
 # An iOS app that RingCentral customers of two partners sign in to.
 PUBLIC_IOS = dict(
-    purpose="call-apis", name="Café ☕ (qa)", acts_for_users=True, has_user_interface=True, platform="ios",
-    stay_signed_in=True, federated_accounts=False, own_company_data_only=False, communication_platform=False,
-    for_ringcentral_customers=True, restrict_to_partners=True, partners=["bt", "att"], interactive_messages=False, install_via_web=False,
+    purpose="call-apis",
+    name="Café ☕ (qa)",
+    acts_for_users=True,
+    has_user_interface=True,
+    platform="ios",
+    stay_signed_in=True,
+    federated_accounts=False,
+    own_company_data_only=False,
+    communication_platform=False,
+    for_ringcentral_customers=True,
+    restrict_to_partners=True,
+    partners=["bt", "att"],
+    interactive_messages=False,
+    install_via_web=False,
     capabilities=["download-recordings", "read-call-log", "read-presence"],
     redirect_uris=["com.example.cafe:/oauth", "https://example.com/cb?x=1&y=2"],
 )
 # A bot for everyone, all partners (a bot's platform is ServerBot, whatever its user interface).
 BOT = dict(
-    purpose="chat-bot", name="Standup bot", acts_for_users=True, has_user_interface=True, platform="mac",
-    stay_signed_in=True, federated_accounts=False, own_company_data_only=False, communication_platform=False,
+    purpose="chat-bot",
+    name="Standup bot",
+    acts_for_users=True,
+    has_user_interface=True,
+    platform="mac",
+    stay_signed_in=True,
+    federated_accounts=False,
+    own_company_data_only=False,
+    communication_platform=False,
     for_ringcentral_customers=True,
-    restrict_to_partners=False, interactive_messages=True, install_via_web=True, capabilities=["team-messaging"],
+    restrict_to_partners=False,
+    interactive_messages=True,
+    install_via_web=True,
+    capabilities=["team-messaging"],
 )
 # An add-in: the new-app link has no platform type for it.
 ADD_IN = dict(
-    purpose="extend-desktop-app", name="Ticket add-in", acts_for_users=True, has_user_interface=True,
-    platform="server-web", stay_signed_in=False, federated_accounts=False, own_company_data_only=True,
+    purpose="extend-desktop-app",
+    name="Ticket add-in",
+    acts_for_users=True,
+    has_user_interface=True,
+    platform="server-web",
+    stay_signed_in=False,
+    federated_accounts=False,
+    own_company_data_only=True,
     communication_platform=False,
-    for_ringcentral_customers=False, restrict_to_partners=True, interactive_messages=True, install_via_web=True,
+    for_ringcentral_customers=False,
+    restrict_to_partners=True,
+    interactive_messages=True,
+    install_via_web=True,
 )
 
 EXPECTED = [
-    (SMS_SERVER,
-     "rest-api-app/jwt/not-applicable/not-needed/private/not-applicable/none/SMS",
-     NEW_APP + "name=SMS%20notifier%20(staging)&desc=Texts%20our%20customers&public=false&type=ServerOther"
-               "&permissions=SMS"),
-    (PUBLIC_IOS,
-     "rest-api-app/three-legged-oauth/required/enable/public/selected-partners/none/ReadCallRecording+ReadPresence",
-     NEW_APP + "name=Caf%C3%A9%20%E2%98%95%20(qa)&public=true&type=MobileIOS&carriers=3420%2C7710"
-               "&permissions=ReadCallRecording%2CReadPresence"
-               "&redirectUri=com.example.cafe%3A%2Foauth%2Chttps%3A%2F%2Fexample.com%2Fcb%3Fx%3D1%26y%3D2"),
-    (BOT,
-     "bot/three-legged-oauth/recommended/enable/public/all-partners/interactive-messages/TeamMessaging",
-     NEW_APP + "name=Standup%20bot&public=true&type=ServerBot&permissions=TeamMessaging"),
-    (ADD_IN,
-     "add-in/three-legged-oauth/recommended/not-needed/private/not-applicable/"
-     "integrated-installation+interactive-messages+web-installation/none",
-     None),
+    (
+        SMS_SERVER,
+        "rest-api-app/jwt/not-applicable/not-needed/private/not-applicable/none/SMS",
+        NEW_APP + "name=SMS%20notifier%20(staging)&desc=Texts%20our%20customers&public=false&type=ServerOther"
+        "&permissions=SMS",
+    ),
+    (
+        PUBLIC_IOS,
+        "rest-api-app/three-legged-oauth/required/enable/public/selected-partners/none/ReadCallRecording+ReadPresence",
+        NEW_APP + "name=Caf%C3%A9%20%E2%98%95%20(qa)&public=true&type=MobileIOS&carriers=3420%2C7710"
+        "&permissions=ReadCallRecording%2CReadPresence"
+        "&redirectUri=com.example.cafe%3A%2Foauth%2Chttps%3A%2F%2Fexample.com%2Fcb%3Fx%3D1%26y%3D2",
+    ),
+    (
+        BOT,
+        "bot/three-legged-oauth/recommended/enable/public/all-partners/interactive-messages/TeamMessaging",
+        NEW_APP + "name=Standup%20bot&public=true&type=ServerBot&permissions=TeamMessaging",
+    ),
+    (
+        ADD_IN,
+        "add-in/three-legged-oauth/recommended/not-needed/private/not-applicable/"
+        "integrated-installation+interactive-messages+web-installation/none",
+        None,
+    ),
 ]
 
 
@@ -82,8 +130,12 @@ def test_checklist_lines() -> None:
     ios = plan_app(**PUBLIC_IOS)
     assert values(ios, "type") == {"App type": ["REST API App"]}
     assert values(ios, "describe") == {
-        "App name": ["Café ☕ (qa)"], "Display name": ["Your choice"], "App icon": ["Optional"],
-        "Primary contact": ["One person"], "Promote in the App Gallery?": ["Yes, if you will promote it"]}
+        "App name": ["Café ☕ (qa)"],
+        "Display name": ["Your choice"],
+        "App icon": ["Optional"],
+        "Primary contact": ["One person"],
+        "Promote in the App Gallery?": ["Yes, if you will promote it"],
+    }
     assert values(ios, "auth")["Platform type"] == ["MobileIOS"]
     assert values(ios, "auth")["Redirect URI"] == PUBLIC_IOS["redirect_uris"]
     assert values(ios, "security")["Partner"] == ["AT&T Office@Hand", "BT Cloud Work"]
@@ -101,8 +153,14 @@ def test_checklist_lines() -> None:
 # Every field of today's Create App form, step by step, in the form's order (facts.md and the seed).
 FORM_ORDER = {
     "type": ["App type"],
-    "describe": ["App name", "Display name", "Description", "App icon", "Primary contact",
-                 "Promote in the App Gallery?"],
+    "describe": [
+        "App name",
+        "Display name",
+        "Description",
+        "App icon",
+        "Primary contact",
+        "Promote in the App Gallery?",
+    ],
     "auth": ["Auth method", "Platform type", "PKCE", "Redirect URI", "Refresh tokens"],
     "security": ["Permissions", "Needs approval", "Access", "Partners", "Partner"],
     "features": ["Features"],
@@ -116,9 +174,22 @@ def test_checklist_follows_the_form_order(answers: dict) -> None:
     for step, lines in plan.sections:
         labels = list(dict.fromkeys(line.label for line in lines))
         assert labels == [label for label in FORM_ORDER[step] if label in labels], step
-        for always in ("App type", "App name", "Display name", "App icon", "Primary contact",
-                       "Promote in the App Gallery?", "Auth method", "Platform type", "Refresh tokens",
-                       "Permissions", "Access", "Features", "Client ID and Client Secret", "Quick start"):
+        for always in (
+            "App type",
+            "App name",
+            "Display name",
+            "App icon",
+            "Primary contact",
+            "Promote in the App Gallery?",
+            "Auth method",
+            "Platform type",
+            "Refresh tokens",
+            "Permissions",
+            "Access",
+            "Features",
+            "Client ID and Client Secret",
+            "Quick start",
+        ):
             assert always not in FORM_ORDER[step] or always in labels, (step, always)
 
 
@@ -186,15 +257,18 @@ BAD_PLANS = {
     "wildcard URI": ({"redirect_uris": ["https://*.example.com/cb"]}, "is not an absolute URI without wildcards"),
     "relative URI": ({"redirect_uris": ["/oauth/cb"]}, "“/oauth/cb” is not an absolute URI"),
     "URI with a space": ({"redirect_uris": ["https://example.com/a b"]}, "is not an absolute URI"),
-    "11 URIs": ({"redirect_uris": [f"https://example.com/{i}" for i in range(11)]},
-                "redirect_uris: 11 given; at most 10 are allowed"),
+    "11 URIs": (
+        {"redirect_uris": [f"https://example.com/{i}" for i in range(11)]},
+        "redirect_uris: 11 given; at most 10 are allowed",
+    ),
     "unknown partner": ({"partners": ["bt", "acme"]}, "partners: got 'acme'; valid values: att, telus, bt"),
     "no partner chosen": ({"partners": []}, "partners: choose at least one"),
     "partners without restriction": ({"restrict_to_partners": False}, "only a public app restricted to selected"),
     "unknown platform": ({"platform": "linux"}, "platform: got 'linux'; valid values: server-web, browser"),
-    "no-ui with a user interface": ({"platform": "no-ui"},
-                                   "platform: got 'no-ui', which contradicts has_user_interface=True; valid values: "
-                                   "server-web, browser"),
+    "no-ui with a user interface": (
+        {"platform": "no-ui"},
+        "platform: got 'no-ui', which contradicts has_user_interface=True; valid values: server-web, browser",
+    ),
     "federated as string": ({"federated_accounts": "yes"}, "federated_accounts: got 'yes'; valid values: True, False"),
     "missing platform": ({"platform": None}, "platform: required for an app with a user interface"),
     "bool as string": ({"stay_signed_in": "yes"}, "stay_signed_in: got 'yes'; valid values: True, False"),
@@ -230,30 +304,52 @@ def test_missing_and_positional_arguments() -> None:
 
 @st.composite
 def valid_plans(draw: st.DrawFn) -> dict[str, Any]:
-    bools = {name: draw(st.booleans()) for name in (
-        "acts_for_users", "has_user_interface", "stay_signed_in", "federated_accounts", "own_company_data_only",
-        "communication_platform",
-        "for_ringcentral_customers", "restrict_to_partners", "interactive_messages", "install_via_web")}
+    bools = {
+        name: draw(st.booleans())
+        for name in (
+            "acts_for_users",
+            "has_user_interface",
+            "stay_signed_in",
+            "federated_accounts",
+            "own_company_data_only",
+            "communication_platform",
+            "for_ringcentral_customers",
+            "restrict_to_partners",
+            "interactive_messages",
+            "install_via_web",
+        )
+    }
     answers: dict[str, Any] = dict(
         bools,
         purpose=draw(st.sampled_from(["call-apis", "chat-bot", "extend-desktop-app"])),
         platform=draw(st.sampled_from(PLAN_PLATFORM.ids)) if bools["has_user_interface"] else None,
         name=draw(st.text(min_size=1, max_size=64).filter(lambda s: s.strip(" \t\r\n"))),
         description=draw(st.text(max_size=256)),
-        capabilities=draw(st.lists(st.sampled_from(["send-sms", "read-messages", "download-recordings",
-                                                    "read-call-log", "webhooks", "change-presence"]))),
+        capabilities=draw(
+            st.lists(
+                st.sampled_from(
+                    ["send-sms", "read-messages", "download-recordings", "read-call-log", "webhooks", "change-presence"]
+                )
+            )
+        ),
     )
-    access = app_access(federated_accounts=bools["federated_accounts"],
-                        own_company_data_only=bools["own_company_data_only"],
-                        communication_platform=bools["communication_platform"],
-                        for_ringcentral_customers=bools["for_ringcentral_customers"])
+    access = app_access(
+        federated_accounts=bools["federated_accounts"],
+        own_company_data_only=bools["own_company_data_only"],
+        communication_platform=bools["communication_platform"],
+        for_ringcentral_customers=bools["for_ringcentral_customers"],
+    )
     reach = partner_reach(access=access.id, restrict_to_partners=bools["restrict_to_partners"])
     if reach.id == "selected-partners":
         answers["partners"] = draw(st.lists(st.sampled_from(PARTNERS.ids), min_size=1))
     flow = auth_method(acts_for_users=bools["acts_for_users"], has_user_interface=bools["has_user_interface"])
     if flow.id == "three-legged-oauth":
-        answers["redirect_uris"] = draw(st.lists(st.sampled_from(
-            ["https://example.com/cb", "com.example.app:/oauth", "http://localhost:8080/x?y=1"]), max_size=10))
+        answers["redirect_uris"] = draw(
+            st.lists(
+                st.sampled_from(["https://example.com/cb", "com.example.app:/oauth", "http://localhost:8080/x?y=1"]),
+                max_size=10,
+            )
+        )
     return answers
 
 

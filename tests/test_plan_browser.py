@@ -7,20 +7,21 @@ console link equal Python's, character for character. Bad plans are refused with
 messages; a reader's plan by clicking and typing; the add-in without a link; axe-core in both
 colour schemes; the page without JavaScript.
 """
+
 from __future__ import annotations
 
 import itertools
 import random
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import parse_qsl
 
 import pytest
 
 from browser_tools import axe_violations, color_scheme_of, recorded_page, set_color_scheme
 from guide_tools import open_guides, pages_of, query, start_in_page_visits, tree_walk, visit_many
-
 from macros.decisions import GUIDES, app_access, auth_method, partner_reach, plan_app
 from macros.decisions.app_type import app_type
 from macros.decisions.plan import MESSAGES, PARTNERS, PARTS, STEPS
@@ -33,10 +34,33 @@ CAPABILITY_IDS = QUESTIONS["capabilities"].ids
 STEP_TITLES = [title for _, title, _ in STEPS]
 
 # Free text with what a URL must carry safely: spaces, unicode, &, =, +, %, #, quotes, markup.
-WORDS = ["Café ☕ (qa)", "SMS & fax", "a=b", "1+1", "100%", "#1", "staging", "QA team", "Ünïcode ✓", "日本語",
-         "🚀 rocket", "semi;colon", "slash/back\\slash", "quote \"'", "<b>not html</b>", "a%20b", "?x=y&z"]
-URIS = ["https://example.com/cb?x=1&y=2", "com.example.app:/oauth", "http://localhost:8080/callback",
-        "https://example.com/p%20q?r=s+t", "myapp://callback#done", "https://example.com/~user/(x)"]
+WORDS = [
+    "Café ☕ (qa)",
+    "SMS & fax",
+    "a=b",
+    "1+1",
+    "100%",
+    "#1",
+    "staging",
+    "QA team",
+    "Ünïcode ✓",
+    "日本語",
+    "🚀 rocket",
+    "semi;colon",
+    "slash/back\\slash",
+    "quote \"'",
+    "<b>not html</b>",
+    "a%20b",
+    "?x=y&z",
+]
+URIS = [
+    "https://example.com/cb?x=1&y=2",
+    "com.example.app:/oauth",
+    "http://localhost:8080/callback",
+    "https://example.com/p%20q?r=s+t",
+    "myapp://callback#done",
+    "https://example.com/~user/(x)",
+]
 
 
 PART_TREES = [build_tree(part.questions, part.function) for part in PARTS]
@@ -46,7 +70,7 @@ def relevant(answers: dict[str, Any]) -> set[str]:
     """The questions that matter for these answers: those the plan's parts ask on their paths (as the
     build's trees, from the Python functions, say), their free-form questions, and the ones always asked."""
     shown = set(ALWAYS)
-    for part, tree in zip(PARTS, PART_TREES):
+    for part, tree in zip(PARTS, PART_TREES, strict=False):
         given = {q.name: q.answer_id(answers[q.name]) for q in part.questions if answers.get(q.name) is not None}
         asked, leaf = tree_walk(tree, given)
         shown.update(asked)
@@ -59,10 +83,12 @@ def contract_problems(answers: dict[str, Any], shown: set[str]) -> list[str]:
     """The rules of shared/design/guides.md on which questions a plan asks, from the sub-decisions."""
     kind = app_type(purpose=answers["purpose"]).id
     flow = auth_method(acts_for_users=answers["acts_for_users"], has_user_interface=answers["has_user_interface"]).id
-    access = app_access(federated_accounts=answers["federated_accounts"],
-                        own_company_data_only=answers["own_company_data_only"],
-                        communication_platform=answers["communication_platform"],
-                        for_ringcentral_customers=answers["for_ringcentral_customers"]).id
+    access = app_access(
+        federated_accounts=answers["federated_accounts"],
+        own_company_data_only=answers["own_company_data_only"],
+        communication_platform=answers["communication_platform"],
+        for_ringcentral_customers=answers["for_ringcentral_customers"],
+    ).id
     reach = partner_reach(access=access, restrict_to_partners=answers["restrict_to_partners"]).id
     rules = {
         "platform": kind != "bot" and answers["has_user_interface"],  # a bot runs on a server; no UI: no platform
@@ -71,15 +97,32 @@ def contract_problems(answers: dict[str, Any], shown: set[str]) -> list[str]:
         # the first "yes" decides
         "own_company_data_only": not answers["federated_accounts"],
         "communication_platform": not answers["federated_accounts"] and not answers["own_company_data_only"],
-        "for_ringcentral_customers": not answers["federated_accounts"] and not answers["own_company_data_only"]
+        "for_ringcentral_customers": not answers["federated_accounts"]
+        and not answers["own_company_data_only"]
         and not answers["communication_platform"],
         "restrict_to_partners": access == "public",  # no partner questions for a private app
         "partners": reach == "selected-partners",
     }
-    rules.update({name: True for name in ("purpose", "name", "description", "acts_for_users", "stay_signed_in",
-                                          "capabilities", "federated_accounts", "interactive_messages")})
-    return [f"{name} {'hidden' if must else 'shown'}, the contract says {'shown' if must else 'hidden'}"
-            for name, must in rules.items() if (name in shown) != must]
+    rules.update(
+        {
+            name: True
+            for name in (
+                "purpose",
+                "name",
+                "description",
+                "acts_for_users",
+                "stay_signed_in",
+                "capabilities",
+                "federated_accounts",
+                "interactive_messages",
+            )
+        }
+    )
+    return [
+        f"{name} {'hidden' if must else 'shown'}, the contract says {'shown' if must else 'hidden'}"
+        for name, must in rules.items()
+        if (name in shown) != must
+    ]
 
 
 def text(rng: random.Random, low: int, high: int) -> str:
@@ -165,7 +208,7 @@ def pairwise(rng: random.Random) -> tuple[list[dict[str, Any]], int]:
     """
     combos: dict[tuple, dict[str, Any]] = {}
     for values in itertools.product(*(q.values() for q in CHOICES)):
-        answers = dict(zip((q.name for q in CHOICES), values))
+        answers = dict(zip((q.name for q in CHOICES), values, strict=False))
         shown = relevant(answers)
         combos.setdefault(tuple((k, v) for k, v in answers.items() if k in shown), answers)
     keys = list(combos)
@@ -206,9 +249,11 @@ READ_PLAN = """() => {
         blocked: root.querySelector('.decision-guide__blocked').textContent,
         blockedShown: root.querySelector('.decision-guide__blocked').checkVisibility(),
         planShown: box.checkVisibility(),
-        visible: [...form.querySelectorAll('[data-name]')].filter((f) => !f.hidden && f.checkVisibility()).map((f) => f.dataset.name),
+        visible: [...form.querySelectorAll('[data-name]')]
+            .filter((f) => !f.hidden && f.checkVisibility()).map((f) => f.dataset.name),
         headings: [...box.querySelectorAll('h3')].map((h) => h.textContent),
-        sections: [...box.querySelectorAll('[data-section]')].map((ul) => [ul.dataset.section, [...ul.children].map((li) => [
+        sections: [...box.querySelectorAll('[data-section]')].map((ul) => [
+          ul.dataset.section, [...ul.children].map((li) => [
             li.querySelector('.decision-guide__label').textContent,
             li.querySelector('.decision-guide__value').textContent,
             why(li) ? why(li).textContent : ''])]),
@@ -229,19 +274,28 @@ def plan_problems(answers: dict[str, Any], got: dict[str, Any]) -> list[str]:
         found.append(f"{where}: errors {got['errors']}, plan shown: {got['planShown']}")
     if plan.console_url is None:
         if got["linkShown"] or got["blocked"] != plan.console_url_reason or not got["blockedShown"]:
-            found.append(f"{where}: link shown: {got['linkShown']} (hidden: {got['linkHidden']}), reason {got['blocked']!r} "
-                         f"(shown: {got['blockedShown']}); Python: no link because {plan.console_url_reason!r}")
+            found.append(
+                f"{where}: link shown: {got['linkShown']} (hidden: {got['linkHidden']}), reason {got['blocked']!r} "
+                f"(shown: {got['blockedShown']}); Python: no link because {plan.console_url_reason!r}"
+            )
     elif got["href"] != plan.console_url or not got["linkShown"] or got["blocked"]:
-        found.append(f"{where}: console link {got['href']!r} (shown: {got['linkShown']}),\n    Python {plan.console_url!r}")
-    expected_sections = [[step, [[line.label, line.value, line.why] for line in lines]] for step, lines in plan.sections]
+        found.append(
+            f"{where}: console link {got['href']!r} (shown: {got['linkShown']}),\n    Python {plan.console_url!r}"
+        )
+    expected_sections = [
+        [step, [[line.label, line.value, line.why] for line in lines]] for step, lines in plan.sections
+    ]
     if got["sections"] != expected_sections:
-        diff = [(p, e) for p, e in zip(got["sections"], expected_sections) if p != e]
+        diff = [(p, e) for p, e in zip(got["sections"], expected_sections, strict=False) if p != e]
         found.append(f"{where}: checklist differs from Python's: {diff[:2]}")
     if sorted(got["visible"]) != sorted(relevant(answers)):
         found.append(f"{where}: questions shown {sorted(got['visible'])}, the parts ask {sorted(relevant(answers))}")
     found += [f"{where}: {p}" for p in contract_problems(answers, set(got["visible"]))]
     lines = got["markdown"].split("\n")
-    if lines[0] != f"# App plan: {answers['name']}" or [l[3:] for l in lines if l.startswith("## ")] != STEP_TITLES:
+    if (
+        lines[0] != f"# App plan: {answers['name']}"
+        or [line[3:] for line in lines if line.startswith("## ")] != STEP_TITLES
+    ):
         found.append(f"{where}: Markdown copy {got['markdown'][:200]!r}")
     elif plan.console_url and lines[-1] != markdown_link(plan.console_url):
         found.append(f"{where}: the Markdown copy ends with {lines[-1]!r}")
@@ -256,20 +310,21 @@ def markdown_link(console_url: str) -> str:
     return f"[Open in the Developer Console](<{console_url}>)"
 
 
-def check_plans(rec, url: str, plans: Iterable[dict[str, Any]], rng: random.Random | None,
-                load: bool) -> tuple[int, list[str]]:
+def check_plans(
+    rec, url: str, plans: Iterable[dict[str, Any]], rng: random.Random | None, load: bool
+) -> tuple[int, list[str]]:
     """Open ``url`` with each plan's answers (a full load, or in place) and compare with Python."""
     plans = list(plans)
     searches = [query(plan_pairs(answers, rng)) for answers in plans]
     problems: list[str] = []
     if load:
-        for answers, search in zip(plans, searches):
+        for answers, search in zip(plans, searches, strict=False):
             open_guides(rec, url + search)
             problems += plan_problems(answers, rec.page.evaluate(READ_PLAN))
     else:
         open_guides(rec, url)
         start_in_page_visits(rec.page)
-        for answers, got in zip(plans, visit_many(rec.page, searches, READ_PLAN)):
+        for answers, got in zip(plans, visit_many(rec.page, searches, READ_PLAN), strict=False):
             problems += plan_problems(answers, got)
     problems += rec.problems()
     rec.clear()
@@ -284,6 +339,7 @@ def plan_url(site_dir: Path) -> str:
 
 
 # 1. Every single option, pairwise coverage, a sample of 500 -------------------------------------
+
 
 def test_every_single_option(browser, base_url: str, plan_url: str) -> None:
     """One full load per plan: each option of each question, where that question matters."""
@@ -307,9 +363,11 @@ def test_pairwise_and_random_sample(browser, base_url: str, plan_url: str) -> No
     with recorded_page(browser, base_url) as rec:
         count, problems = check_plans(rec, plan_url, pairs + sample, None, load=False)
         more_count, more = check_plans(rec, plan_url, pairs + sample, rng, load=False)
-    print(f"\nplan_app: {len(pairs)} pairwise plans (covering all {covered} option pairs that can occur) and "
-          f"{len(sample)} random plans, twice, in place: {count + more_count} checks in "
-          f"{time.perf_counter() - started:.1f} s")
+    print(
+        f"\nplan_app: {len(pairs)} pairwise plans (covering all {covered} option pairs that can occur) and "
+        f"{len(sample)} random plans, twice, in place: {count + more_count} checks in "
+        f"{time.perf_counter() - started:.1f} s"
+    )
     assert len(sample) >= 500 and pairs and covered
     problems += more
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:30])
@@ -319,10 +377,22 @@ def test_pairwise_and_random_sample(browser, base_url: str, plan_url: str) -> No
 
 # A public iOS app for two partners' customers, with a redirect URI: every free-form answer is asked.
 BASE = dict(
-    purpose="call-apis", name="Café ☕ (qa)", description="Texts & faxes, 100% + more", acts_for_users=True,
-    has_user_interface=True, platform="ios", stay_signed_in=True, federated_accounts=False, own_company_data_only=False,
-    communication_platform=False, for_ringcentral_customers=True, restrict_to_partners=True, partners=["bt", "att"],
-    interactive_messages=False, install_via_web=False, capabilities=["send-sms", "read-messages"],
+    purpose="call-apis",
+    name="Café ☕ (qa)",
+    description="Texts & faxes, 100% + more",
+    acts_for_users=True,
+    has_user_interface=True,
+    platform="ios",
+    stay_signed_in=True,
+    federated_accounts=False,
+    own_company_data_only=False,
+    communication_platform=False,
+    for_ringcentral_customers=True,
+    restrict_to_partners=True,
+    partners=["bt", "att"],
+    interactive_messages=False,
+    install_via_web=False,
+    capabilities=["send-sms", "read-messages"],
     redirect_uris=["com.example.cafe:/oauth", "https://example.com/cb?x=1&y=2"],
 )
 BAD = {
@@ -352,8 +422,10 @@ def test_bad_plans_are_refused_with_pythons_message(browser, base_url: str, plan
             open_guides(rec, plan_url + query(plan_pairs(answers)))
             got = rec.page.evaluate(READ_PLAN)
             if (got["outcome"], got["errors"], got["planShown"], got["linkShown"]) != ("", [message], False, False):
-                problems.append(f"{case}: the page shows outcome {got['outcome']!r}, errors {got['errors']}, plan shown: "
-                                f"{got['planShown']}, link shown: {got['linkShown']}; Python says {message!r}")
+                problems.append(
+                    f"{case}: the page shows outcome {got['outcome']!r}, errors {got['errors']}, plan shown: "
+                    f"{got['planShown']}, link shown: {got['linkShown']}; Python says {message!r}"
+                )
 
         # An unknown partner is not a known option: the page ignores it, Python refuses it.
         for partners in (["acme"], ["bt", "acme"]):
@@ -368,12 +440,18 @@ def test_bad_plans_are_refused_with_pythons_message(browser, base_url: str, plan
                 message = MESSAGES["none"].format(field="partners")
                 assert python_error({**BASE, "partners": []}).startswith(message + ";")
                 if (got["outcome"], got["errors"]) != ("", [message]):
-                    problems.append(f"partners {partners}: outcome {got['outcome']!r}, errors {got['errors']}, "
-                                    f"expected {message!r} as Python says for no known partner")
+                    problems.append(
+                        f"partners {partners}: outcome {got['outcome']!r}, errors {got['errors']}, "
+                        f"expected {message!r} as Python says for no known partner"
+                    )
 
         # At the limits, still valid: 64 code points (128 UTF-16 units), 256, 10 URIs.
-        edge = {**BASE, "name": "🚀" * 64, "description": "é" * 256,
-                "redirect_uris": [f"https://example.com/{i}" for i in range(10)]}
+        edge = {
+            **BASE,
+            "name": "🚀" * 64,
+            "description": "é" * 256,
+            "redirect_uris": [f"https://example.com/{i}" for i in range(10)],
+        }
         open_guides(rec, plan_url + query(plan_pairs(edge)))
         problems += [f"at the limits: {p}" for p in plan_problems(edge, rec.page.evaluate(READ_PLAN))]
         problems += rec.problems()
@@ -382,8 +460,9 @@ def test_bad_plans_are_refused_with_pythons_message(browser, base_url: str, plan
 
 # 3. A reader's plan, by clicking and typing ------------------------------------------------------
 
+
 def test_a_reader_plans_an_sms_sender(browser, base_url: str, plan_url: str) -> None:
-    """"I want to send SMS from our server": click and type; hidden questions are the contract's."""
+    """ "I want to send SMS from our server": click and type; hidden questions are the contract's."""
     with recorded_page(browser, base_url) as rec:
         page = rec.page
         started = time.perf_counter()
@@ -425,21 +504,31 @@ def test_a_reader_plans_an_sms_sender(browser, base_url: str, plan_url: str) -> 
         assert not shown() & {"install_via_web", "redirect_uris"}, "add-in or OAuth questions for a server script"
         link.wait_for(state="visible")
         done = time.perf_counter()
-        full = {**answers, "description": "", "communication_platform": False, "for_ringcentral_customers": False,
-                "restrict_to_partners": False, "install_via_web": False}
+        full = {
+            **answers,
+            "description": "",
+            "communication_platform": False,
+            "for_ringcentral_customers": False,
+            "restrict_to_partners": False,
+            "install_via_web": False,
+        }
         plan = plan_app(**full)
         got = page.evaluate(READ_PLAN)
         assert got["outcome"] == plan.id and got["href"] == plan.console_url, (got["outcome"], got["href"], plan)
         assert shown() == relevant(full)
         assert sorted(parse_qsl(got["search"].lstrip("?"))) == sorted(plan_pairs(full)), got["search"]
-        print(f"\nplanner: page loaded in {loaded - started:.2f} s, console link after "
-              f"{done - started:.2f} s of clicking and typing")
+        print(
+            f"\nplanner: page loaded in {loaded - started:.2f} s, console link after "
+            f"{done - started:.2f} s of clicking and typing"
+        )
 
         # Now a public app with a user interface, for selected partners: the questions appear as they matter.
         pick("has_user_interface", "yes")
         assert {"platform", "redirect_uris"} <= shown()
         pick("platform", "server-web")
-        root.locator('[data-text="redirect_uris"]').press_sequentially("https://example.com/cb?x=1&y=2\ncom.example.app:/oauth")
+        root.locator('[data-text="redirect_uris"]').press_sequentially(
+            "https://example.com/cb?x=1&y=2\ncom.example.app:/oauth"
+        )
         pick("own_company_data_only", "no")
         assert "communication_platform" in shown() and "for_ringcentral_customers" not in shown()
         pick("communication_platform", "no")
@@ -482,6 +571,7 @@ def test_a_typed_multi_line_description_is_kept_whole(browser, base_url: str, pl
 
 # 4. The Markdown copy, and the add-in without a link ----------------------------------------------
 
+
 def test_markdown_copy_names_the_app_and_every_step(browser, base_url: str, plan_url: str) -> None:
     add_in = {**BASE, "purpose": "extend-desktop-app", "install_via_web": True}
     with recorded_page(browser, base_url) as rec:
@@ -495,9 +585,14 @@ def test_markdown_copy_names_the_app_and_every_step(browser, base_url: str, plan
             assert [line[3:] for line in lines if line.startswith("## ")] == STEP_TITLES
             assert got["headings"] == STEP_TITLES
             items = [line for line in lines if line.startswith("- [ ] ")]
-            expected = [f"- [ ] {line.label}: {line.value}" + (f" ({line.why})" if line.why else "")
-                        for _, section in plan.sections for line in section]
-            assert items == expected, "\n".join(f"page:   {a}\nPython: {b}" for a, b in zip(items, expected) if a != b)
+            expected = [
+                f"- [ ] {line.label}: {line.value}" + (f" ({line.why})" if line.why else "")
+                for _, section in plan.sections
+                for line in section
+            ]
+            assert items == expected, "\n".join(
+                f"page:   {a}\nPython: {b}" for a, b in zip(items, expected, strict=False) if a != b
+            )
             if plan.console_url:
                 assert lines[-1] == markdown_link(plan.console_url)
                 assert got["linkShown"] and not got["blocked"]
@@ -531,13 +626,23 @@ def test_markdown_link_is_the_console_link(browser, base_url: str, plan_url: str
 
 # 5. axe-core, and the page without JavaScript -------------------------------------------------------
 
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_on_the_planner(browser, base_url: str, plan_url: str, scheme: str) -> None:
-    partly = [("purpose", "call-apis"), ("acts_for_users", "yes"), ("has_user_interface", "yes"), ("name", "x" * 65),
-              ("redirect_uris", "/relative")]
+    partly = [
+        ("purpose", "call-apis"),
+        ("acts_for_users", "yes"),
+        ("has_user_interface", "yes"),
+        ("name", "x" * 65),
+        ("redirect_uris", "/relative"),
+    ]
     report = []
     with recorded_page(browser, base_url, color_scheme=scheme) as rec:
-        for state, pairs in (("unanswered", []), ("partly answered, with errors", partly), ("complete", plan_pairs(BASE))):
+        for state, pairs in (
+            ("unanswered", []),
+            ("partly answered, with errors", partly),
+            ("complete", plan_pairs(BASE)),
+        ):
             open_guides(rec, plan_url + query(pairs))
             set_color_scheme(rec.page, scheme)  # type: ignore[arg-type]
             assert color_scheme_of(rec.page) == scheme

@@ -4,15 +4,15 @@ A planned app prints its checklist, as Python's plan_app has it, and the console
 guide prints the answers given and its outcome, then every path; an unanswered guide prints every
 path alone; the planner's "needs JavaScript" list is left out once the planner runs.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from browser_tools import recorded_page
 from guide_tools import open_guides, pages_of, query
-from test_plan_browser import BASE, READ_PLAN, plan_pairs
-
 from macros.decisions import auth_method, plan_app
+from test_plan_browser import BASE, READ_PLAN, plan_pairs
 
 READ_PRINT = """(root) => {
     const shown = (el) => Boolean(el) && el.checkVisibility();
@@ -21,16 +21,18 @@ READ_PRINT = """(root) => {
     const result = root.querySelector('.decision-guide__result');
     const paths = root.querySelector('.decision-guide__paths');
     const printed = root.querySelector('.decision-guide__print-url code');
+    const blocked = root.querySelector('.decision-guide__blocked');
     return {
         outcome: result.dataset.outcome,
         formShown: shown(form), resultShown: shown(result) && result.textContent.trim() !== '',
         pathsShown: shown(paths) && [...paths.children].some((child) => child.tagName !== 'SUMMARY' && shown(child)),
         resultFirst: shown(result) && shown(paths) ? top(result) < top(paths) : null,
-        options: [...root.querySelectorAll('.decision-guide__option')].filter(shown).map((o) => o.querySelector('input').value),
+        options: [...root.querySelectorAll('.decision-guide__option')].filter(shown)
+            .map((o) => o.querySelector('input').value),
         checked: [...root.querySelectorAll('.decision-guide__option input:checked')].map((i) => i.value),
         buttons: [...root.querySelectorAll('button, .md-button')].filter(shown).map((b) => b.textContent),
         consoleUrl: shown(printed) ? printed.textContent : null,
-        blocked: shown(root.querySelector('.decision-guide__blocked')) ? root.querySelector('.decision-guide__blocked').textContent : '',
+        blocked: shown(blocked) ? blocked.textContent : '',
         checklistShown: [...root.querySelectorAll('[data-section] li')].every(shown),
         text: root.innerText,
     };
@@ -41,8 +43,9 @@ def plan_url(site_dir: Path) -> str:
     return pages_of(site_dir)["plan_app"][0]
 
 
-def test_a_printed_plan_shows_the_answers_the_checklist_and_the_console_link(browser, base_url: str,
-                                                                            site_dir: Path) -> None:
+def test_a_printed_plan_shows_the_answers_the_checklist_and_the_console_link(
+    browser, base_url: str, site_dir: Path
+) -> None:
     plan = plan_app(**BASE)
     with recorded_page(browser, base_url) as rec:
         open_guides(rec, plan_url(site_dir) + query(plan_pairs(BASE)))
@@ -56,8 +59,9 @@ def test_a_printed_plan_shows_the_answers_the_checklist_and_the_console_link(bro
         assert sorted(got["options"]) == sorted(got["checked"]), "only the answers given are printed"
         assert got["buttons"] == [], f"buttons in print: {got['buttons']}"
         sections = rec.page.evaluate(READ_PLAN)["sections"]
-        assert sections == [[step, [[line.label, line.value, line.why] for line in lines]]
-                            for step, lines in plan.sections]
+        assert sections == [
+            [step, [[line.label, line.value, line.why] for line in lines]] for step, lines in plan.sections
+        ]
         assert not rec.problems(), "\n".join(rec.problems())
 
 

@@ -4,7 +4,7 @@ import hashlib
 import hmac
 import importlib.util
 import string
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from types import ModuleType
 
@@ -72,6 +72,7 @@ def test_verifier_length_boundaries_accepted() -> None:
 def test_two_verifiers_differ() -> None:
     assert pkce.make_code_verifier() != pkce.make_code_verifier()
 
+
 # --- glip_signature.py -------------------------------------------------------
 
 SECRET = "s3cr3t-shared"
@@ -132,9 +133,10 @@ def test_duplicate_header_rejected() -> None:
 def test_non_ascii_signature_rejected() -> None:
     assert not glip.is_authentic(BODY, {"X-Glip-Signature": "sha1=é"}, SECRET)
 
+
 # --- refresh_job.py ----------------------------------------------------------
 
-NOW = datetime(2025, 3, 1, 2, 0, tzinfo=timezone.utc)
+NOW = datetime(2025, 3, 1, 2, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
 
 

@@ -4,6 +4,7 @@ Each mistake is made on a temporary copy of the project. The page, guide and rul
 the line and message expected, are derived from the pages, from ``macros.decisions.GUIDES``, from
 Jinja and from Python, so that the tests follow the content.
 """
+
 from __future__ import annotations
 
 import ast
@@ -58,17 +59,25 @@ def calls(page: str) -> list[tuple[str, int, re.Match[str]]]:
     """(guide name, line, match) of each guide call the page runs (not those shown in raw blocks)."""
     text = text_of(f"docs/{page}")
     raw = [m.span() for m in RAW.finditer(text)]
-    return [(m.group(1), line_of(text, m.start()), m) for m in MACRO.finditer(text)
-            if not any(start <= m.start() < end for start, end in raw)]
+    return [
+        (m.group(1), line_of(text, m.start()), m)
+        for m in MACRO.finditer(text)
+        if not any(start <= m.start() < end for start, end in raw)
+    ]
 
 
 def macro_calls(page: str) -> list[tuple[str, int]]:
     """Every macro call the page runs, as the error messages write it (``changed('a', 'b')``), with its line."""
     text = text_of(f"docs/{page}")
     raw = [m.span() for m in RAW.finditer(text)]
-    return [(f"{m.group(1)}({', '.join(map(repr, ast.literal_eval(f'({m.group(2)},)') if m.group(2) else ()))})",
-             line_of(text, m.start()))
-            for m in ANY_MACRO.finditer(text) if not any(start <= m.start() < end for start, end in raw)]
+    return [
+        (
+            f"{m.group(1)}({', '.join(map(repr, ast.literal_eval(f'({m.group(2)},)') if m.group(2) else ()))})",
+            line_of(text, m.start()),
+        )
+        for m in ANY_MACRO.finditer(text)
+        if not any(start <= m.start() < end for start, end in raw)
+    ]
 
 
 PAGES = sorted(p.name for p in (ROOT / "docs").glob("*.md"))
@@ -81,20 +90,25 @@ NAME, LINE, CALL = calls(PAGE)[0]
 
 def called_on_import(function: object) -> bool:
     """Whether a module in macros/ calls the function outside a function body, that is when it is imported."""
-    name = getattr(function, "__name__")
+    name = function.__name__
     for path in (ROOT / "macros").rglob("*.py"):
         for statement in ast.parse(path.read_text(encoding="utf-8")).body:
             if not isinstance(statement, ast.FunctionDef) and any(
-                    isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name
-                    for node in ast.walk(statement)):
+                isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name
+                for node in ast.walk(statement)
+            ):
                 return True
     return False
 
 
 # The rule that a test edits into a bug: the first one that no import runs, so that it fails in its guide.
 # Other guides may call it too (the planner does): their pages show the error as well.
-RULE_PAGE, RULE_GUIDE, RULE_LINE = next((page, name, line) for page in GUIDE_PAGES for name, line, _ in calls(page)
-                                        if not called_on_import(GUIDES[name].function))
+RULE_PAGE, RULE_GUIDE, RULE_LINE = next(
+    (page, name, line)
+    for page in GUIDE_PAGES
+    for name, line, _ in calls(page)
+    if not called_on_import(GUIDES[name].function)
+)
 RULE = GUIDES[RULE_GUIDE].function
 RULE_FILE = Path(inspect.getsourcefile(RULE) or "").resolve().relative_to(ROOT).as_posix()
 
@@ -106,8 +120,9 @@ def url(page: str) -> str:
 def instead_of_call(replacement: str, message: str) -> Mistake:
     """The page's first guide call replaced; the message is about that line."""
     text = text_of(f"docs/{PAGE}")
-    return Mistake(f"docs/{PAGE}", text[:CALL.start()] + replacement + text[CALL.end():],
-                   {PAGE: [f"{PAGE}:{LINE}: {message}"]})
+    return Mistake(
+        f"docs/{PAGE}", text[: CALL.start()] + replacement + text[CALL.end() :], {PAGE: [f"{PAGE}:{LINE}: {message}"]}
+    )
 
 
 def appended(page: str, call: str, message: str) -> Mistake:
@@ -119,12 +134,11 @@ def appended(page: str, call: str, message: str) -> Mistake:
 def jinja_mistake(replacement: str) -> Mistake:
     """A Jinja syntax error instead of the first call: line and message as Jinja reports them for the file."""
     text = text_of(f"docs/{PAGE}")
-    broken = text[:CALL.start()] + replacement + text[CALL.end():]
+    broken = text[: CALL.start()] + replacement + text[CALL.end() :]
     try:
         jinja2.Environment().parse(broken)  # the front matter holds no Jinja: Jinja's lines are the file's
     except jinja2.TemplateSyntaxError as error:
-        return Mistake(f"docs/{PAGE}", broken,
-                       {PAGE: [f"{PAGE}:{error.lineno}: Jinja syntax error: {error.message}"]})
+        return Mistake(f"docs/{PAGE}", broken, {PAGE: [f"{PAGE}:{error.lineno}: Jinja syntax error: {error.message}"]})
     raise AssertionError(f"{replacement!r} is no Jinja syntax error")
 
 
@@ -138,21 +152,34 @@ def clash() -> Mistake:
         for other, guide in GUIDES.items():
             shared = [q.name for q in guide.questions if q.name in asked]
             if other not in asked.values() and shared:
-                return appended(page, f'{{{{ guide("{other}") }}}}',
-                                f"guide({other!r}) and guide({asked[shared[0]]!r}) both keep {shared[0]!r} in the "
-                                "URL; put them on different pages")
+                return appended(
+                    page,
+                    f'{{{{ guide("{other}") }}}}',
+                    f"guide({other!r}) and guide({asked[shared[0]]!r}) both keep {shared[0]!r} in the "
+                    "URL; put them on different pages",
+                )
     raise AssertionError("no two guides share a question: the clash case needs a new example")
 
 
 def rule_raises() -> Mistake:
     """The rule replaced, at the end of its module, by one that raises when its guide is built."""
-    text = text_of(RULE_FILE) + ("\n\ndef _edited_into_a_bug(**answers):\n"
-                                 '    raise ZeroDivisionError("a rule edited into a bug")\n\n\n'
-                                 f"{RULE.__name__} = _edited_into_a_bug\n")
+    text = text_of(RULE_FILE) + (
+        "\n\ndef _edited_into_a_bug(**answers):\n"
+        '    raise ZeroDivisionError("a rule edited into a bug")\n\n\n'
+        f"{RULE.__name__} = _edited_into_a_bug\n"
+    )
     raised = line_of(text, text.rindex("raise ZeroDivisionError"))
-    return Mistake(RULE_FILE, text, {RULE_PAGE: [f"{RULE_PAGE}:{RULE_LINE}: guide({RULE_GUIDE!r}) failed: "
-                                                 f"{RULE_FILE}:{raised}: ZeroDivisionError: a rule edited into a bug"]},
-                   whole=False)
+    return Mistake(
+        RULE_FILE,
+        text,
+        {
+            RULE_PAGE: [
+                f"{RULE_PAGE}:{RULE_LINE}: guide({RULE_GUIDE!r}) failed: "
+                f"{RULE_FILE}:{raised}: ZeroDivisionError: a rule edited into a bug"
+            ]
+        },
+        whole=False,
+    )
 
 
 def half_typed_line() -> Mistake:
@@ -162,29 +189,42 @@ def half_typed_line() -> Mistake:
         compile(text, RULE_FILE, "exec")
     except SyntaxError as error:
         reason = f"{RULE_FILE}:{error.lineno}: SyntaxError: {error.msg}"
-        return Mistake(RULE_FILE, text, {page: [f"{page}:{line}: {call} cannot run: {reason}"
-                                                for call, line in macro_calls(page)] for page in MACRO_PAGES})
+        return Mistake(
+            RULE_FILE,
+            text,
+            {
+                page: [f"{page}:{line}: {call} cannot run: {reason}" for call, line in macro_calls(page)]
+                for page in MACRO_PAGES
+            },
+        )
     raise AssertionError("the half-typed line compiles")
 
 
 def mistakes(plugin_macros: list[str]) -> dict[str, Mistake]:
     """Every mistake of the issue, by name; the undefined-name message lists the plugin's macros."""
     return {
-        "unknown": instead_of_call(f'{{{{ guide("{NAME}e") }}}}', f"guide({NAME + 'e'!r}) names no guide; "
-                                                                   f"valid names: {VALID}"),
+        "unknown": instead_of_call(
+            f'{{{{ guide("{NAME}e") }}}}', f"guide({NAME + 'e'!r}) names no guide; valid names: {VALID}"
+        ),
         "markup": instead_of_call('{{ guide("<b>x</b>") }}', f"guide('<b>x</b>') names no guide; valid names: {VALID}"),
-        "missing": instead_of_call("{{ guide() }}", 'guide() needs the name of a guide, e.g. guide("pkce"); '
-                                                    f"valid names: {VALID}"),
+        "missing": instead_of_call(
+            "{{ guide() }}", f'guide() needs the name of a guide, e.g. guide("pkce"); valid names: {VALID}'
+        ),
         "twice": appended(PAGE, CALL.group(0), f"guide({NAME!r}) is embedded twice on this page; valid names: {VALID}"),
-        "unknown change": appended(PAGE, '{{ changed("jwt") }}',
-                                   f"changed('jwt') names no change; valid names: {', '.join(CHANGES)}"),
-        "no change": appended(PAGE, "{{ changed() }}", 'changed() needs the id of a change, e.g. changed("password-flow"); '
-                                                       f"valid names: {', '.join(CHANGES)}"),
+        "unknown change": appended(
+            PAGE, '{{ changed("jwt") }}', f"changed('jwt') names no change; valid names: {', '.join(CHANGES)}"
+        ),
+        "no change": appended(
+            PAGE,
+            "{{ changed() }}",
+            f'changed() needs the id of a change, e.g. changed("password-flow"); valid names: {", ".join(CHANGES)}',
+        ),
         "clash": clash(),
         "syntax": jinja_mistake(f'{{{{ guide("{NAME}" }}}}'),
         "unclosed": jinja_mistake("{% raw %}" + CALL.group(0)),
-        "undefined": instead_of_call(f'{{{{ guid("{NAME}") }}}}',
-                                     f"'guid' is undefined; macros: {', '.join(sorted(plugin_macros))}"),
+        "undefined": instead_of_call(
+            f'{{{{ guid("{NAME}") }}}}', f"'guid' is undefined; macros: {', '.join(sorted(plugin_macros))}"
+        ),
         "rule": rule_raises(),
         "import": half_typed_line(),
     }
@@ -211,12 +251,14 @@ def normal(page: str, body: str) -> bool:
 
 def page_with_error(server: DevServer, page: str, case: str) -> str:
     """Poll until the rebuilt page shows an error; it must answer 200."""
+
     def probe() -> str | None:
         status, body = server.get(url(page))
         if MARK not in body:
             return None
         assert status == 200, case
         return body
+
     return server.until(probe, f"the error on {page} ({case})")
 
 
@@ -235,9 +277,11 @@ def assert_shown(server: DevServer, page: str, body: str, mistake: Mistake, case
 
 def logged_once(server: DevServer, since: int, messages: list[str], case: str) -> None:
     """Each message is one line of the server's log, once; no traceback."""
+
     def probe() -> list[str] | None:
         lines = server.log_lines()[since:]
         return lines if all(any(line.endswith(m) for line in lines) for m in messages) else None
+
     lines = server.until(probe, f"the log of {case}")
     for message in messages:
         assert sum(line.endswith(message) for line in lines) == 1, f"{case}: logged once: {message}"
@@ -263,23 +307,32 @@ def test_serve_survives_every_mistake_and_shows_it(tmp_path: Path, all_mistakes:
 
             target.write_text(original, encoding="utf-8")
             for page in mistake.shown:
-                server.until(lambda: True if normal(page, server.get(url(page))[1]) else None,
-                             f"{page} back to normal after the fix ({case})")
+                server.until(
+                    lambda page=page: True if normal(page, server.get(url(page))[1]) else None,
+                    f"{page} back to normal after the fix ({case})",
+                )
         assert server.alive()
 
 
-BUILDS = [(case, True) for case in mistakes([]).keys()] + [("unknown", False)]
+BUILDS = [(case, True) for case in mistakes([])] + [("unknown", False)]
 
 
 @pytest.mark.parametrize(("case", "strict"), BUILDS, ids=[f"{c}{'-strict' if s else ''}" for c, s in BUILDS])
-def test_build_fails_on_every_mistake(tmp_path: Path, all_mistakes: dict[str, Mistake], case: str,
-                                      strict: bool) -> None:
+def test_build_fails_on_every_mistake(
+    tmp_path: Path, all_mistakes: dict[str, Mistake], case: str, strict: bool
+) -> None:
     mistake = all_mistakes[case]
     project = copy_project(tmp_path / "project")
     (project / mistake.path).write_text(mistake.text, encoding="utf-8")
     site = tmp_path / "site"
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-d", str(site)],
-                         cwd=project, env=mkdocs_env(), capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-d", str(site)],
+        cwd=project,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     log = run.stdout + run.stderr
     assert run.returncode != 0, log[-3000:]
     failed = re.search(r"Error reading page '([^']+)'", log)
@@ -299,7 +352,9 @@ def test_stand_ins_cover_every_macro() -> None:
     """When macros/ cannot be imported, the stand-ins carry the names that define_env registers."""
     from macros import MACROS
     from macros.site import define_env
+
     registered: list[str] = []
-    define_env(SimpleNamespace(conf={"docs_dir": "docs"}, project_dir=str(ROOT),
-                               macro=lambda f: registered.append(f.__name__)))
+    define_env(
+        SimpleNamespace(conf={"docs_dir": "docs"}, project_dir=str(ROOT), macro=lambda f: registered.append(f.__name__))
+    )
     assert tuple(registered) == MACROS

@@ -4,6 +4,7 @@ The guide trees are checked against the decision functions themselves (every pat
 function's outcome, and every question asked can still change it), and their shapes, as outcome ids,
 against trees written by hand from the contract (shared/design/guides.md).
 """
+
 from __future__ import annotations
 
 import itertools
@@ -21,14 +22,32 @@ BOOL = (True, False)
 DOMAINS = {
     "app_type": {"purpose": ("call-apis", "chat-bot", "extend-desktop-app")},
     "auth_method": {"acts_for_users": BOOL, "has_user_interface": BOOL},
-    "pkce": {"platform": ("server-web", "browser", "ios", "android", "mobile-other", "windows", "mac",
-                          "desktop-other", "no-ui")},
+    "pkce": {
+        "platform": (
+            "server-web",
+            "browser",
+            "ios",
+            "android",
+            "mobile-other",
+            "windows",
+            "mac",
+            "desktop-other",
+            "no-ui",
+        )
+    },
     "refresh_tokens": {"stay_signed_in": BOOL},
-    "app_access": {"federated_accounts": BOOL, "own_company_data_only": BOOL, "communication_platform": BOOL,
-                   "for_ringcentral_customers": BOOL},
+    "app_access": {
+        "federated_accounts": BOOL,
+        "own_company_data_only": BOOL,
+        "communication_platform": BOOL,
+        "for_ringcentral_customers": BOOL,
+    },
     "partner_reach": {"access": ("private", "public"), "restrict_to_partners": BOOL},
-    "app_features": {"app_type": ("rest-api-app", "bot", "add-in"), "interactive_messages": BOOL,
-                     "install_via_web": BOOL},
+    "app_features": {
+        "app_type": ("rest-api-app", "bot", "add-in"),
+        "interactive_messages": BOOL,
+        "install_via_web": BOOL,
+    },
 }
 TREE_GUIDES = [name for name, guide in GUIDES.items() if all(q.kind != "multi" for q in guide.questions)]
 
@@ -50,7 +69,7 @@ def answer_id(value):
 
 def assignments(domain):
     for combo in itertools.product(*domain.values()):
-        yield dict(zip(domain, combo))
+        yield dict(zip(domain, combo, strict=False))
 
 
 def walk(tree, assignment):
@@ -83,6 +102,7 @@ def asks(tree):
             values = DOMAINS_BY_QUESTION[node.question.name]
             for value in values:
                 visit(node.branches[answer_id(value)], {**assigned, node.question.name: value})
+
     visit(tree.root, {})
     return found
 
@@ -130,6 +150,7 @@ def test_to_json_is_serializable_and_indexes_the_leaves(trees, name):
         else:
             assert type(node) is int and 0 <= node < len(tree.leaves)
             used.add(node)
+
     visit(encoded)
     assert used == set(range(len(tree.leaves))), "every leaf is reachable"
     assert len(set(tree.leaves)) == len(tree.leaves), "leaves are distinct"
@@ -152,44 +173,70 @@ def test_pkce_asks_one_question(trees):
 # The trees' shapes with outcome ids at the leaves, by hand from the contract: {question: {answer: ...}}.
 EXPECTED_SHAPES = {
     "app_type": {"purpose": {"call-apis": "rest-api-app", "chat-bot": "bot", "extend-desktop-app": "add-in"}},
-    "auth_method": {"acts_for_users": {
-        "yes": {"has_user_interface": {"yes": "three-legged-oauth", "no": "three-legged-oauth"}},
-        "no": {"has_user_interface": {"yes": "three-legged-oauth", "no": "jwt"}},
-    }},
-    "pkce": {"platform": {
-        "server-web": "recommended", "browser": "required", "ios": "required", "android": "required",
-        "mobile-other": "required", "windows": "required", "mac": "required", "desktop-other": "required",
-        "no-ui": "not-applicable",
-    }},
+    "auth_method": {
+        "acts_for_users": {
+            "yes": {"has_user_interface": {"yes": "three-legged-oauth", "no": "three-legged-oauth"}},
+            "no": {"has_user_interface": {"yes": "three-legged-oauth", "no": "jwt"}},
+        }
+    },
+    "pkce": {
+        "platform": {
+            "server-web": "recommended",
+            "browser": "required",
+            "ios": "required",
+            "android": "required",
+            "mobile-other": "required",
+            "windows": "required",
+            "mac": "required",
+            "desktop-other": "required",
+            "no-ui": "not-applicable",
+        }
+    },
     "refresh_tokens": {"stay_signed_in": {"yes": "enable", "no": "not-needed"}},
-    "app_access": {"federated_accounts": {
-        "yes": "public",
-        "no": {"own_company_data_only": {
-            "yes": "private",
-            "no": {"communication_platform": {
-                "yes": "private",
-                "no": {"for_ringcentral_customers": {"yes": "public", "no": "private"}},
-            }},
-        }},
-    }},
-    "partner_reach": {"access": {
-        "private": "not-applicable",
-        "public": {"restrict_to_partners": {"yes": "selected-partners", "no": "all-partners"}},
-    }},
-    "app_features": {"app_type": {
-        "rest-api-app": {"interactive_messages": {"yes": "interactive-messages", "no": "none"}},
-        "bot": {"interactive_messages": {"yes": "interactive-messages", "no": "none"}},
-        "add-in": {"interactive_messages": {
-            "yes": {"install_via_web": {
-                "yes": "integrated-installation+interactive-messages+web-installation",
-                "no": "integrated-installation+interactive-messages",
-            }},
-            "no": {"install_via_web": {
-                "yes": "integrated-installation+web-installation",
-                "no": "integrated-installation",
-            }},
-        }},
-    }},
+    "app_access": {
+        "federated_accounts": {
+            "yes": "public",
+            "no": {
+                "own_company_data_only": {
+                    "yes": "private",
+                    "no": {
+                        "communication_platform": {
+                            "yes": "private",
+                            "no": {"for_ringcentral_customers": {"yes": "public", "no": "private"}},
+                        }
+                    },
+                }
+            },
+        }
+    },
+    "partner_reach": {
+        "access": {
+            "private": "not-applicable",
+            "public": {"restrict_to_partners": {"yes": "selected-partners", "no": "all-partners"}},
+        }
+    },
+    "app_features": {
+        "app_type": {
+            "rest-api-app": {"interactive_messages": {"yes": "interactive-messages", "no": "none"}},
+            "bot": {"interactive_messages": {"yes": "interactive-messages", "no": "none"}},
+            "add-in": {
+                "interactive_messages": {
+                    "yes": {
+                        "install_via_web": {
+                            "yes": "integrated-installation+interactive-messages+web-installation",
+                            "no": "integrated-installation+interactive-messages",
+                        }
+                    },
+                    "no": {
+                        "install_via_web": {
+                            "yes": "integrated-installation+web-installation",
+                            "no": "integrated-installation",
+                        }
+                    },
+                }
+            },
+        }
+    },
 }
 
 
@@ -198,6 +245,7 @@ def shape(tree):
         if isinstance(node, int):
             return tree.leaves[node].id
         return {node.question.name: {answer: encode(child) for answer, child in node.branches.items()}}
+
     return encode(tree.root)
 
 
@@ -224,8 +272,9 @@ def test_paths_match_the_tree(trees, name):
 
 A = Question("a", "A?", "bool")
 B = Question("b", "B?", "bool")
-COLOUR = Question("colour", "Colour?", "choice", (Option("red", "Red"), Option("green", "Green"),
-                                                  Option("blue", "Blue")))
+COLOUR = Question(
+    "colour", "Colour?", "choice", (Option("red", "Red"), Option("green", "Green"), Option("blue", "Blue"))
+)
 
 
 def test_synthetic_b_matters_only_when_a():
@@ -269,6 +318,8 @@ def test_synthetic_question_order_is_kept_when_both_matter():
         return a != b  # xor: both questions always matter
 
     tree = build_tree((B, A), f)
-    assert tree.to_json() == {"q": "b", "a": {"yes": {"q": "a", "a": {"yes": 0, "no": 1}},
-                                              "no": {"q": "a", "a": {"yes": 1, "no": 0}}}}
+    assert tree.to_json() == {
+        "q": "b",
+        "a": {"yes": {"q": "a", "a": {"yes": 0, "no": 1}}, "no": {"q": "a", "a": {"yes": 1, "no": 0}}},
+    }
     assert tree.leaves == (False, True)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from browser_tools import recorded_page, site_pages
 from conftest import CHROMIUM_ARGS, DEFAULT_CHROMIUM, no_tool
 from guide_tools import open_guides, pages_of, query
@@ -171,7 +172,9 @@ def pa11y_report(urls: list[str], tmp_path: Path) -> list[str]:
     try:
         results: dict[str, list[Any]] = json.loads(proc.stdout)["results"]
     except (ValueError, KeyError):
-        pytest.fail(f"pa11y-ci gave no JSON report (exit {proc.returncode}):\n{proc.stdout}{proc.stderr}", pytrace=False)
+        pytest.fail(
+            f"pa11y-ci gave no JSON report (exit {proc.returncode}):\n{proc.stdout}{proc.stderr}", pytrace=False
+        )
     report = []
     for url, issues in results.items():
         for issue in issues:
@@ -203,7 +206,12 @@ def test_html_codesniffer_on_the_answered_planner(base_url: str, site_dir: Path,
         (PA11Y_EXCEPTIONS, FORM_WITHOUT_SUBMIT, "#guide-plan-app > form", True),
         (PA11Y_EXCEPTIONS, FORM_WITHOUT_SUBMIT, "#main > form", False),
         (PA11Y_EXCEPTIONS, "WCAG2AA.Principle4.Guideline4_1.4_1_2.H91.InputCheckbox.Name", "#__toc", False),
-        (VNU_EXCEPTIONS, "Bad value “” for attribute “tabindex” on element “label”", '<label class="md-nav__link"', True),
+        (
+            VNU_EXCEPTIONS,
+            "Bad value “” for attribute “tabindex” on element “label”",
+            '<label class="md-nav__link"',
+            True,
+        ),
         (VNU_EXCEPTIONS, "Bad value “” for attribute “tabindex” on element “label”", '<label class="answer"', False),
     ],
 )

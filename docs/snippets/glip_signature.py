@@ -26,7 +26,7 @@ def is_authentic(body: bytes, headers: Mapping[str, str], shared_secret: str) ->
     values = [value for name, value in headers.items() if name.lower() == HEADER]
     if len(values) != 1 or not values[0].startswith(PREFIX):
         return False
-    received = values[0][len(PREFIX):].lower().encode("utf-8")
+    received = values[0][len(PREFIX) :].lower().encode("utf-8")
     expected = hmac.new(shared_secret.encode("utf-8"), body, hashlib.sha1)
     # compare_digest takes the same time wherever the first difference is.
     return hmac.compare_digest(expected.hexdigest().encode("ascii"), received)

@@ -45,8 +45,7 @@ def tokens_to_refresh(
         raise ValueError("run_every must be positive")
     next_run = now + run_every
     return [
-        t for t in tokens
-        if min(t.access_expires_at, t.refresh_expires_at) <= next_run and t.refresh_expires_at > now
+        t for t in tokens if min(t.access_expires_at, t.refresh_expires_at) <= next_run and t.refresh_expires_at > now
     ]
 
 

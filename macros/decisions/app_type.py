@@ -1,4 +1,5 @@
 """Which of the three app types to create (seed: "Select your app type")."""
+
 from dataclasses import dataclass
 
 from macros.decisions.changes import CHANGES
@@ -9,12 +10,17 @@ PURPOSE = Question(
     "What will your app do?",
     "choice",
     (
-        Option("call-apis", "Call RingCentral APIs from my own software",
-               "Voice, SMS, fax, meetings, team messaging, call logs or call control."),
-        Option("chat-bot", "Be a bot in team messaging",
-               "It talks with people inside RingCentral's team messaging."),
-        Option("extend-desktop-app", "Add features to the RingCentral desktop app",
-               "An add-in in the desktop client, e.g. notifications from another system."),
+        Option(
+            "call-apis",
+            "Call RingCentral APIs from my own software",
+            "Voice, SMS, fax, meetings, team messaging, call logs or call control.",
+        ),
+        Option("chat-bot", "Be a bot in team messaging", "It talks with people inside RingCentral's team messaging."),
+        Option(
+            "extend-desktop-app",
+            "Add features to the RingCentral desktop app",
+            "An add-in in the desktop client, e.g. notifications from another system.",
+        ),
     ),
 )
 
@@ -41,31 +47,40 @@ def app_type(*, purpose: str) -> AppTypeDecision:
     PURPOSE.check(purpose)
     if purpose == "chat-bot":
         return AppTypeDecision(
-            "bot", "Bot Add-in",
-            ("A bot is the special kind of app that lives in RingCentral's team messaging.",
-             _ICON_REASON),
+            "bot",
+            "Bot Add-in",
+            ("A bot is the special kind of app that lives in RingCentral's team messaging.", _ICON_REASON),
             (("App icons", "describe.md#app-icons"), _NEXT),
             notes=(CHANGES["bot-name"].now,),
             icon_required=True,
         )
     if purpose == "extend-desktop-app":
         return AppTypeDecision(
-            "add-in", "Notification Add-in",
-            ("An add-in is installed straight into the RingCentral desktop client to give it new "
-             "functionality: it brings event notifications from other systems into the desktop app.",
-             _ICON_REASON,
-             "Add-ins always get the Integrated Installation feature.",
-             "If the Create App form does not offer this type, it is not available to you: the form's other "
-             "types are REST API App and Bot Add-in."),
-            (("App icons", "describe.md#app-icons"),
-             ("Integrated installation", "features.md#integrated-installation"), _NEXT),
+            "add-in",
+            "Notification Add-in",
+            (
+                "An add-in is installed straight into the RingCentral desktop client to give it new "
+                "functionality: it brings event notifications from other systems into the desktop app.",
+                _ICON_REASON,
+                "Add-ins always get the Integrated Installation feature.",
+                "If the Create App form does not offer this type, it is not available to you: the form's other "
+                "types are REST API App and Bot Add-in.",
+            ),
+            (
+                ("App icons", "describe.md#app-icons"),
+                ("Integrated installation", "features.md#integrated-installation"),
+                _NEXT,
+            ),
             notes=(CHANGES["add-in-deprecated"].now,),
             icon_required=True,
         )
     return AppTypeDecision(
-        "rest-api-app", "REST API App",
-        ("The REST API app is the type most developers create: it reaches the APIs across the "
-         "product line, from voice, SMS and meetings to team messaging, call logs and call control.",
-         "An app icon may be optional for this type."),
+        "rest-api-app",
+        "REST API App",
+        (
+            "The REST API app is the type most developers create: it reaches the APIs across the "
+            "product line, from voice, SMS and meetings to team messaging, call logs and call control.",
+            "An app icon may be optional for this type.",
+        ),
         (_NEXT,),
     )

@@ -2,8 +2,10 @@
 
 Kept apart from the rules so that a page, a rule and a test all read one table.
 """
+
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping, NamedTuple
+from typing import NamedTuple
 
 # Published pages that the seed links to (facts.md, "Where the seed's links point today").
 SIGN_IN_URL = "https://developers.ringcentral.com/login.html#/"
@@ -28,22 +30,33 @@ REDIRECT_URIS_MAX = 10
 # Every page on another host that the site may link to: the rules, the pages and the link tests
 # read this one list (a newcomer's clone has no facts.md to read it from).
 EXTERNAL_URLS: tuple[str, ...] = (
-    SIGN_IN_URL, APP_GALLERY_URL, PKCE_URL, PARTNERS_URL, REGISTER_APP_URL, SMS_QUICK_START_URL,
-    FAX_QUICK_START_URL, VOICE_QUICK_START_URL, VIDEO_QUICK_START_URL, JWT_CREDENTIAL_URL, JWT_PUBLIC_APPS_URL,
+    SIGN_IN_URL,
+    APP_GALLERY_URL,
+    PKCE_URL,
+    PARTNERS_URL,
+    REGISTER_APP_URL,
+    SMS_QUICK_START_URL,
+    FAX_QUICK_START_URL,
+    VOICE_QUICK_START_URL,
+    VIDEO_QUICK_START_URL,
+    JWT_CREDENTIAL_URL,
+    JWT_PUBLIC_APPS_URL,
     NEW_APP_URL,
 )
 # The seed's links and where each points today (facts.md, "Where the seed's links point today").
-SEED_LINKS: Mapping[str, str] = MappingProxyType({
-    "signing in": SIGN_IN_URL,
-    "../app-gallery/": APP_GALLERY_URL,
-    "../../authentication/auth-code-pkce-flow/": PKCE_URL,
-    "../partner-compatibility/": PARTNERS_URL,
-    "../../sms/quick-start/": SMS_QUICK_START_URL,
-    "../../fax/quick-start/": FAX_QUICK_START_URL,
-    "../../voice/quick-start/": VOICE_QUICK_START_URL,
-    "../../meetings/quick-start/": VIDEO_QUICK_START_URL,
-    "the seed page itself": REGISTER_APP_URL,
-})
+SEED_LINKS: Mapping[str, str] = MappingProxyType(
+    {
+        "signing in": SIGN_IN_URL,
+        "../app-gallery/": APP_GALLERY_URL,
+        "../../authentication/auth-code-pkce-flow/": PKCE_URL,
+        "../partner-compatibility/": PARTNERS_URL,
+        "../../sms/quick-start/": SMS_QUICK_START_URL,
+        "../../fax/quick-start/": FAX_QUICK_START_URL,
+        "../../voice/quick-start/": VOICE_QUICK_START_URL,
+        "../../meetings/quick-start/": VIDEO_QUICK_START_URL,
+        "the seed page itself": REGISTER_APP_URL,
+    }
+)
 
 
 class Partner(NamedTuple):
@@ -54,16 +67,18 @@ class Partner(NamedTuple):
     segregated: bool = False  # runs on platform.ringcentral.biz with extra requirements
 
 
-PARTNERS: Mapping[str, Partner] = MappingProxyType({
-    "att": Partner("AT&T Office@Hand", 3420, segregated=True),
-    "telus": Partner("TELUS", 7310),
-    "bt": Partner("BT Cloud Work", 7710),
-    "avaya": Partner("Avaya Cloud Office", 6010),
-    "unify": Partner("Unify Office (Atos)", 2020),
-    "rainbow": Partner("Rainbow Office (Alcatel)", 2110),
-    "vodafone": Partner("Vodafone Business", 7010),
-    "verizon": Partner("Verizon", 2210, segregated=True),
-})
+PARTNERS: Mapping[str, Partner] = MappingProxyType(
+    {
+        "att": Partner("AT&T Office@Hand", 3420, segregated=True),
+        "telus": Partner("TELUS", 7310),
+        "bt": Partner("BT Cloud Work", 7710),
+        "avaya": Partner("Avaya Cloud Office", 6010),
+        "unify": Partner("Unify Office (Atos)", 2020),
+        "rainbow": Partner("Rainbow Office (Alcatel)", 2110),
+        "vodafone": Partner("Vodafone Business", 7010),
+        "verizon": Partner("Verizon", 2210, segregated=True),
+    }
+)
 
 
 class Permission(NamedTuple):
@@ -74,30 +89,32 @@ class Permission(NamedTuple):
     requires_approval: bool = False  # marked "requires approval" in today's form (facts.md)
 
 
-PERMISSIONS: Mapping[str, Permission] = MappingProxyType({
-    "ReadAccounts": Permission("view account and user information"),
-    "EditAccounts": Permission("view and update account information", ("ReadAccounts", "EditExtensions")),
-    "EditExtensions": Permission("view and update extension information"),
-    "ReadCallLog": Permission("view call logs"),
-    "EditCallLog": Permission("view and update call logs", ("ReadCallLog",)),
-    "ReadCallRecording": Permission("download call recordings", ("ReadCallLog",)),
-    "CallControl": Permission("control calls in progress", requires_approval=True),
-    "RingOut": Permission("make two-legged RingOut calls"),
-    "VoipCalling": Permission("register as a VoIP device and make VoIP calls"),
-    "ReadMessages": Permission("view messages: SMS, fax and voicemail"),
-    "EditMessages": Permission("view and update messages", ("ReadMessages",)),
-    "SMS": Permission("send and receive SMS", ("ReadMessages",)),
-    "Faxes": Permission("send and receive faxes", ("ReadMessages",)),
-    "InternalMessages": Permission("send company-internal pager messages", ("ReadMessages",)),
-    "ReadContacts": Permission("view personal contacts"),
-    "Contacts": Permission("create, view, edit and delete personal contacts", ("ReadContacts",)),
-    "ReadPresence": Permission("read presence"),
-    "EditPresence": Permission("read and change presence", ("ReadPresence",)),
-    "SubscriptionWebhook": Permission("subscribe to webhook notifications"),
-    "TeamMessaging": Permission("post and manage team-messaging data (formerly Glip)"),
-    "Video": Permission("create and manage RingCentral Video meetings (formerly Meetings)"),
-    "Analytics": Permission("read call analytics data"),
-})
+PERMISSIONS: Mapping[str, Permission] = MappingProxyType(
+    {
+        "ReadAccounts": Permission("view account and user information"),
+        "EditAccounts": Permission("view and update account information", ("ReadAccounts", "EditExtensions")),
+        "EditExtensions": Permission("view and update extension information"),
+        "ReadCallLog": Permission("view call logs"),
+        "EditCallLog": Permission("view and update call logs", ("ReadCallLog",)),
+        "ReadCallRecording": Permission("download call recordings", ("ReadCallLog",)),
+        "CallControl": Permission("control calls in progress", requires_approval=True),
+        "RingOut": Permission("make two-legged RingOut calls"),
+        "VoipCalling": Permission("register as a VoIP device and make VoIP calls"),
+        "ReadMessages": Permission("view messages: SMS, fax and voicemail"),
+        "EditMessages": Permission("view and update messages", ("ReadMessages",)),
+        "SMS": Permission("send and receive SMS", ("ReadMessages",)),
+        "Faxes": Permission("send and receive faxes", ("ReadMessages",)),
+        "InternalMessages": Permission("send company-internal pager messages", ("ReadMessages",)),
+        "ReadContacts": Permission("view personal contacts"),
+        "Contacts": Permission("create, view, edit and delete personal contacts", ("ReadContacts",)),
+        "ReadPresence": Permission("read presence"),
+        "EditPresence": Permission("read and change presence", ("ReadPresence",)),
+        "SubscriptionWebhook": Permission("subscribe to webhook notifications"),
+        "TeamMessaging": Permission("post and manage team-messaging data (formerly Glip)"),
+        "Video": Permission("create and manage RingCentral Video meetings (formerly Meetings)"),
+        "Analytics": Permission("read call analytics data"),
+    }
+)
 
 
 def implied_by(name: str) -> frozenset[str]:
@@ -111,17 +128,20 @@ def implied_by(name: str) -> frozenset[str]:
             todo.extend(PERMISSIONS[inner].includes)
     return frozenset(found)
 
+
 # Platform types of the "new app" link's `type` parameter, by the id of our platform question
 # (facts.md, "Platform types"); bots and apps without a user interface have their own.
-PLATFORM_TYPES: Mapping[str, str] = MappingProxyType({
-    "server-web": "ServerWeb",
-    "browser": "BrowserBased",
-    "ios": "MobileIOS",
-    "android": "MobileAndroid",
-    "mobile-other": "MobileOther",
-    "windows": "DesktopWindows",
-    "mac": "DesktopMac",
-    "desktop-other": "DesktopOther",
-    "bot": "ServerBot",
-    "no-ui": "ServerOther",
-})
+PLATFORM_TYPES: Mapping[str, str] = MappingProxyType(
+    {
+        "server-web": "ServerWeb",
+        "browser": "BrowserBased",
+        "ios": "MobileIOS",
+        "android": "MobileAndroid",
+        "mobile-other": "MobileOther",
+        "windows": "DesktopWindows",
+        "mac": "DesktopMac",
+        "desktop-other": "DesktopOther",
+        "bot": "ServerBot",
+        "no-ui": "ServerOther",
+    }
+)

@@ -1,4 +1,5 @@
 """Which app features to enable and what each needs (seed: "Enable app features")."""
+
 from dataclasses import dataclass
 
 from macros.decisions.app_type import PURPOSE, app_type
@@ -7,18 +8,28 @@ from macros.decisions.model import Decision, Option, Question
 
 # The options are app_type's outcomes, so the two guides can never disagree on the ids.
 APP_TYPE = Question(
-    "app_type", "Which type of app is it?", "choice",
+    "app_type",
+    "Which type of app is it?",
+    "choice",
     tuple(Option(app_type(purpose=p.id).id, app_type(purpose=p.id).title, p.label) for p in PURPOSE.options),
 )
 INTERACTIVE_MESSAGES = Question(
-    "interactive_messages", "Will your app post messages that people can click or fill in?", "bool",
-    (Option("yes", "Yes", "Rich cards with buttons or form fields in team messaging."),
-     Option("no", "No", "Plain messages, or none at all.")),
+    "interactive_messages",
+    "Will your app post messages that people can click or fill in?",
+    "bool",
+    (
+        Option("yes", "Yes", "Rich cards with buttons or form fields in team messaging."),
+        Option("no", "No", "Plain messages, or none at all."),
+    ),
 )
 INSTALL_VIA_WEB = Question(
-    "install_via_web", "Will you build a web page that installs your add-in for the user?", "bool",
-    (Option("yes", "Yes", "The desktop app shows your page in an iframe during installation."),
-     Option("no", "No", "Users follow your written installation instructions.")),
+    "install_via_web",
+    "Will you build a web page that installs your add-in for the user?",
+    "bool",
+    (
+        Option("yes", "Yes", "The desktop app shows your page in an iframe during installation."),
+        Option("no", "No", "Users follow your written installation instructions."),
+    ),
 )
 
 
@@ -42,14 +53,17 @@ _EXPLAINED = {
     "interactive-messages": (
         "Interactive messages: enable them and give an outbound webhook URL, where RingCentral delivers "
         "an event each time someone uses a message your app posted, and a shared secret, which your app "
-        "uses to check that each event is authentic. Keep the secret highly confidential."),
+        "uses to check that each event is authentic. Keep the secret highly confidential."
+    ),
     "integrated-installation": (
         "Integrated installation is always on for Notification Add-ins: it tells RingCentral how users install your "
         "app. At the least, write manual instructions for taking the incoming webhook URL that RingCentral "
-        "generates into the service you integrate with."),
+        "generates into the service you integrate with."
+    ),
     "web-installation": (
         "Tick \"this app can be installed via the web\": your installation page is shown inside the "
-        "RingCentral desktop app in an iframe, so users install in one seamless step."),
+        "RingCentral desktop app in an iframe, so users install in one seamless step."
+    ),
 }
 
 
@@ -75,16 +89,18 @@ def app_features(*, app_type: str, interactive_messages: bool, install_via_web: 
     features = tuple(sorted(chosen))
     reasons = tuple(_EXPLAINED[feature] for feature in features)
     if app_type == "add-in" and not install_via_web:
-        reasons += ("To get more people through installation, RingCentral recommends an installation web "
-                    "page that automates it.",)
+        reasons += (
+            "To get more people through installation, RingCentral recommends an installation web "
+            "page that automates it.",
+        )
     if not features:
-        reasons = ("Neither interactive messages nor integrated installation apply: leave the features "
-                   "off.",)
+        reasons = ("Neither interactive messages nor integrated installation apply: leave the features off.",)
     return FeaturesDecision(
         "+".join(features) or "none",
         ", ".join(_NAMES[feature] for feature in features) or "No features to enable",
         reasons,
-        tuple(_READ_MORE[feature] for feature in features if feature in _READ_MORE) + (("Next steps", "next-steps.md"),),
+        tuple(_READ_MORE[feature] for feature in features if feature in _READ_MORE)
+        + (("Next steps", "next-steps.md"),),
         (CHANGES["integrated-installation"].now,) if app_type == "add-in" else (),
         features=features,
     )

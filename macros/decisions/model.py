@@ -4,8 +4,10 @@ A question knows its valid answers, so it is also the one place that rejects a b
 contract (``shared/design/guides.md``) wants a ``ValueError`` that names the argument, the value
 given and every valid value, and no silent coercion (``"yes"`` and ``1`` are not bools).
 """
+
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Literal
+from typing import Any, Literal
 
 Kind = Literal["choice", "bool", "multi"]
 Link = tuple[str, str]
@@ -55,9 +57,7 @@ class Question:
                 raise ValueError(f"{self.name}: got {value!r}; valid values: {', '.join(self.ids)}")
             return value
         if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-            raise ValueError(
-                f"{self.name}: got {value!r}; expected an iterable of ids among: {', '.join(self.ids)}"
-            )
+            raise ValueError(f"{self.name}: got {value!r}; expected an iterable of ids among: {', '.join(self.ids)}")
         chosen = tuple(value)
         for item in chosen:
             if not isinstance(item, str) or item not in self.ids:

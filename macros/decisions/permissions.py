@@ -3,9 +3,10 @@
 Seed: "For security, request only permissions your application requires." facts.md gives each
 permission's meaning and the permissions it includes, which become redundant beside it.
 """
+
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Iterable, Mapping
 
 from macros.decisions import facts
 from macros.decisions.changes import CHANGES
@@ -18,24 +19,26 @@ _CAPABILITIES: tuple[tuple[Option, tuple[str, ...]], ...] = (
     (Option("send-fax", "Send and receive faxes"), ("Faxes",)),
     (Option("read-call-log", "Read call logs"), ("ReadCallLog",)),
     (Option("download-recordings", "Download call recordings"), ("ReadCallRecording",)),
-    (Option("ringout-calls", "Place RingOut calls", "Two-legged calls that ring you, then the other party."),
-     ("RingOut",)),
+    (
+        Option("ringout-calls", "Place RingOut calls", "Two-legged calls that ring you, then the other party."),
+        ("RingOut",),
+    ),
     (Option("control-calls", "Control calls in progress", "Transfer, hold, hang up…"), ("CallControl",)),
     (Option("voip-calling", "Make VoIP calls", "Register as a VoIP phone."), ("VoipCalling",)),
-    (Option("webhooks", "Receive webhook notifications", "Events pushed to your server."),
-     ("SubscriptionWebhook",)),
+    (Option("webhooks", "Receive webhook notifications", "Events pushed to your server."), ("SubscriptionWebhook",)),
     (Option("team-messaging", "Post to team messaging"), ("TeamMessaging",)),
     (Option("video-meetings", "Create RingCentral Video meetings"), ("Video",)),
     (Option("read-account", "Read account and user information"), ("ReadAccounts",)),
     (Option("read-contacts", "Read personal contacts"), ("ReadContacts",)),
     (Option("manage-contacts", "Create, edit and delete contacts"), ("Contacts",)),
-    (Option("read-presence", "Read presence", "Whether people are available, busy or on a call."),
-     ("ReadPresence",)),
+    (Option("read-presence", "Read presence", "Whether people are available, busy or on a call."), ("ReadPresence",)),
     (Option("change-presence", "Change presence"), ("EditPresence",)),
 )
 
 CAPABILITIES = Question(
-    "capabilities", "What will your app do? Tick everything that applies.", "multi",
+    "capabilities",
+    "What will your app do? Tick everything that applies.",
+    "multi",
     tuple(option for option, _ in _CAPABILITIES),
 )
 NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType({option.id: needs for option, needs in _CAPABILITIES})
@@ -54,8 +57,7 @@ def smallest_cover(needed: Iterable[str]) -> tuple[tuple[str, ...], tuple[tuple[
     """Drop every permission that another needed one includes: (kept, [(dropped, included in)])."""
     wanted = set(needed)
     left_out = tuple(
-        (name, tuple(sorted(other for other in wanted if name in facts.implied_by(other))))
-        for name in sorted(wanted)
+        (name, tuple(sorted(other for other in wanted if name in facts.implied_by(other)))) for name in sorted(wanted)
     )
     left_out = tuple((name, by) for name, by in left_out if by)
     dropped = {name for name, _ in left_out}

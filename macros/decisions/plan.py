@@ -6,31 +6,51 @@ to evaluate whole, so the page can embed it as a question tree like any guide. W
 enumerated (the app's name, description and redirect URIs, the partners, the capabilities) is
 checked by the text rules and the permissions cover below, which the page receives as data.
 """
+
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Optional
+from typing import Any
 from urllib.parse import quote
 
 from macros.decisions import facts
 from macros.decisions.access import (
-    COMMUNICATION_PLATFORM, FEDERATED_ACCOUNTS, FOR_RINGCENTRAL_CUSTOMERS, OWN_COMPANY_DATA_ONLY,
-    RESTRICT_TO_PARTNERS, app_access, partner_reach,
+    COMMUNICATION_PLATFORM,
+    FEDERATED_ACCOUNTS,
+    FOR_RINGCENTRAL_CUSTOMERS,
+    OWN_COMPANY_DATA_ONLY,
+    RESTRICT_TO_PARTNERS,
+    app_access,
+    partner_reach,
 )
 from macros.decisions.app_type import PURPOSE, app_type
-from macros.decisions.auth import ACTS_FOR_USERS, HAS_USER_INTERFACE, PLATFORM, STAY_SIGNED_IN, auth_method, pkce, refresh_tokens
-from macros.decisions.features import INSTALL_VIA_WEB, INTERACTIVE_MESSAGES, app_features
+from macros.decisions.auth import (
+    ACTS_FOR_USERS,
+    HAS_USER_INTERFACE,
+    PLATFORM,
+    STAY_SIGNED_IN,
+    auth_method,
+    pkce,
+    refresh_tokens,
+)
 from macros.decisions.changes import HISTORY_NOTES
+from macros.decisions.features import INSTALL_VIA_WEB, INTERACTIVE_MESSAGES, app_features
 from macros.decisions.model import Decision, Option, Question
-from macros.decisions.permissions import CAPABILITIES, permissions
+from macros.decisions.permissions import permissions
 
 # In the plan, "no user interface" is answered by has_user_interface, so the platform question
 # offers only the platforms of apps that have one.
-PLAN_PLATFORM = Question(PLATFORM.name, PLATFORM.prompt, "choice",
-                         tuple(o for o in PLATFORM.options if o.id != "no-ui"))
+PLAN_PLATFORM = Question(
+    PLATFORM.name, PLATFORM.prompt, "choice", tuple(o for o in PLATFORM.options if o.id != "no-ui")
+)
 PARTNERS = Question(
-    "partners", "Which partners may use your app?", "multi",
-    tuple(Option(pid, p.name, "Segregated environment, extra requirements" if p.segregated else "")
-          for pid, p in facts.PARTNERS.items()),
+    "partners",
+    "Which partners may use your app?",
+    "multi",
+    tuple(
+        Option(pid, p.name, "Segregated environment, extra requirements" if p.segregated else "")
+        for pid, p in facts.PARTNERS.items()
+    ),
 )
 
 
@@ -63,11 +83,19 @@ def _line(label: str, decision: Decision) -> Line:
 def type_part(*, purpose: str) -> Part:
     """Step "Select your app type", and the icon rule of "Describe your app" ("Add-ins and bots require an icon")."""
     kind = app_type(purpose=purpose)
-    blocked = ("The new-app link has no platform type for add-ins: create this app with the Create App "
-               "button and the values below." if kind.id == "add-in" else "")
-    icon = Line("App icon", "Required" if kind.icon_required else "Optional",
-                "Bots and add-ins post messages inside the desktop client, so they need an icon."
-                if kind.icon_required else "An icon may not be required for a REST API app.")
+    blocked = (
+        "The new-app link has no platform type for add-ins: create this app with the Create App "
+        "button and the values below."
+        if kind.id == "add-in"
+        else ""
+    )
+    icon = Line(
+        "App icon",
+        "Required" if kind.icon_required else "Optional",
+        "Bots and add-ins post messages inside the desktop client, so they need an icon."
+        if kind.icon_required
+        else "An icon may not be required for a REST API app.",
+    )
     return Part((("type", (_line("App type", kind),)), ("icon", (icon,))), (kind.id,), blocked=blocked)
 
 
@@ -87,17 +115,23 @@ def flow_part(*, acts_for_users: bool, has_user_interface: bool, **access_answer
     if flow.id != "jwt":
         return Part(lines + (("credential", ()),), (flow.id,), asks=("redirect_uris",))
     if _access(access_answers).id == "public":
-        credential = Line("JWT credentials", "Each customer creates their own",
-                          "In their Developer Console (Credentials, Create JWT), restricted to your app's client "
-                          "ID; then they give it to you, for example in a form of your app.")
+        credential = Line(
+            "JWT credentials",
+            "Each customer creates their own",
+            "In their Developer Console (Credentials, Create JWT), restricted to your app's client "
+            "ID; then they give it to you, for example in a form of your app.",
+        )
     else:
-        credential = Line("JWT credential", "Create one for this app",
-                          "Developer Console: the menu under your name, Credentials, Create JWT; restrict it to the "
-                          "new app's client ID.")
+        credential = Line(
+            "JWT credential",
+            "Create one for this app",
+            "Developer Console: the menu under your name, Credentials, Create JWT; restrict it to the "
+            "new app's client ID.",
+        )
     return Part(lines + (("credential", (credential,)),), (flow.id,))
 
 
-def platform_part(*, purpose: str, has_user_interface: bool, platform: Optional[str]) -> Part:
+def platform_part(*, purpose: str, has_user_interface: bool, platform: str | None) -> Part:
     """Step "Setup authentication": the platform type and PKCE.
 
     A bot calls the API from a server (facts.md: ``ServerBot``), and an app without a user
@@ -108,8 +142,9 @@ def platform_part(*, purpose: str, has_user_interface: bool, platform: Optional[
     elif not has_user_interface:
         where, kind = "no-ui", "no-ui"
     elif platform is None:
-        raise ValueError(f"platform: required for an app with a user interface; valid values: "
-                         f"{', '.join(PLAN_PLATFORM.ids)}")
+        raise ValueError(
+            f"platform: required for an app with a user interface; valid values: {', '.join(PLAN_PLATFORM.ids)}"
+        )
     else:
         where = kind = PLAN_PLATFORM.check(platform)
     proof = pkce(platform=where)
@@ -130,19 +165,34 @@ def security_part(*, restrict_to_partners: bool, **access_answers: bool) -> Part
     access = _access(access_answers)
     public = access.id == "public"
     reach = partner_reach(access=access.id, restrict_to_partners=restrict_to_partners)
-    gallery = (Line("Promote in the App Gallery?", "Yes, if you will promote it",
-                    "Your answer is for RingCentral's internal use only.") if public else
-               Line("Promote in the App Gallery?", "No", "An app promoted in the App Gallery is public; yours is private."))
+    gallery = (
+        Line(
+            "Promote in the App Gallery?",
+            "Yes, if you will promote it",
+            "Your answer is for RingCentral's internal use only.",
+        )
+        if public
+        else Line(
+            "Promote in the App Gallery?", "No", "An app promoted in the App Gallery is public; yours is private."
+        )
+    )
     lines = (_line("Access", access),) + ((_line("Partners", reach),) if public else ())
     asks = ("partners",) if reach.id == "selected-partners" else ()
-    return Part((("gallery", (gallery,)), ("access", lines)), (access.id, reach.id),
-                (("public", "true" if public else "false"),), asks)
+    return Part(
+        (("gallery", (gallery,)), ("access", lines)),
+        (access.id, reach.id),
+        (("public", "true" if public else "false"),),
+        asks,
+    )
 
 
 def features_part(*, purpose: str, interactive_messages: bool, install_via_web: bool) -> Part:
     """Step "Enable app features"."""
-    features = app_features(app_type=app_type(purpose=purpose).id, interactive_messages=interactive_messages,
-                            install_via_web=install_via_web)
+    features = app_features(
+        app_type=app_type(purpose=purpose).id,
+        interactive_messages=interactive_messages,
+        install_via_web=install_via_web,
+    )
     return Part((("features", (_line("Features", features),)),), (features.id,))
 
 
@@ -169,11 +219,24 @@ PARTS = (
 STEPS = (
     ("type", "Select your app type", ("purpose",)),
     ("describe", "Describe your app", ("name", "description")),
-    ("auth", "Set up authentication",
-     ("acts_for_users", "has_user_interface", "platform", "stay_signed_in", "redirect_uris")),
-    ("security", "Configure app security",
-     ("capabilities", "federated_accounts", "own_company_data_only", "communication_platform",
-      "for_ringcentral_customers", "restrict_to_partners", "partners")),
+    (
+        "auth",
+        "Set up authentication",
+        ("acts_for_users", "has_user_interface", "platform", "stay_signed_in", "redirect_uris"),
+    ),
+    (
+        "security",
+        "Configure app security",
+        (
+            "capabilities",
+            "federated_accounts",
+            "own_company_data_only",
+            "communication_platform",
+            "for_ringcentral_customers",
+            "restrict_to_partners",
+            "partners",
+        ),
+    ),
     ("features", "Enable app features", ("interactive_messages", "install_via_web")),
     ("next", "Take the next step", ()),
 )
@@ -192,7 +255,7 @@ class TextRule:
 
     def errors(self, items: tuple[str, ...]) -> list[str]:
         """What is wrong with the answer, in the words of ``MESSAGES`` (the page uses the same)."""
-        found = []
+        found: list[tuple[str, dict[str, object]]] = []
         if self.max_items > 1 and len(items) > self.max_items:
             found.append(("many", {"count": len(items), "max": self.max_items}))
         if self.required and not items:
@@ -222,13 +285,24 @@ ABSOLUTE_URI = r"[A-Za-z][A-Za-z0-9+.\-]*:[!-)+-~]+"
 TEXT_RULES = (
     TextRule("name", facts.NAME_MAX, required=True),
     TextRule("description", facts.DESCRIPTION_MAX),
-    TextRule("redirect_uris", pattern=ABSOLUTE_URI, label="an absolute URI without wildcards",
-             max_items=facts.REDIRECT_URIS_MAX),
+    TextRule(
+        "redirect_uris",
+        pattern=ABSOLUTE_URI,
+        label="an absolute URI without wildcards",
+        max_items=facts.REDIRECT_URIS_MAX,
+    ),
 )
 
 # The order of the link's parameters, and the name each has in the link.
-CONSOLE_PARAMS = (("name", "name"), ("description", "desc"), ("public", "public"), ("type", "type"),
-                  ("carriers", "carriers"), ("permissions", "permissions"), ("redirect_uris", "redirectUri"))
+CONSOLE_PARAMS = (
+    ("name", "name"),
+    ("description", "desc"),
+    ("public", "public"),
+    ("type", "type"),
+    ("carriers", "carriers"),
+    ("permissions", "permissions"),
+    ("redirect_uris", "redirectUri"),
+)
 
 
 def encode(value: str) -> str:
@@ -248,7 +322,7 @@ class Plan:
 
     id: str
     sections: tuple[tuple[str, tuple[Line, ...]], ...]
-    console_url: Optional[str]
+    console_url: str | None
     console_url_reason: str = ""
 
 
@@ -266,11 +340,26 @@ def _texts(name: Any, description: Any, redirect_uris: Any) -> dict[str, tuple[s
     return {"name": (name,), "description": (description,) if description else (), "redirect_uris": uris}
 
 
-def plan_app(*, purpose: str, name: str, description: str = "", acts_for_users: bool, has_user_interface: bool,
-             platform: Optional[str] = None, stay_signed_in: bool, federated_accounts: bool,
-             own_company_data_only: bool, communication_platform: bool, for_ringcentral_customers: bool,
-             restrict_to_partners: bool, partners: Iterable[str] = (), interactive_messages: bool,
-             install_via_web: bool, capabilities: Iterable[str] = (), redirect_uris: Iterable[str] = ()) -> Plan:
+def plan_app(
+    *,
+    purpose: str,
+    name: str,
+    description: str = "",
+    acts_for_users: bool,
+    has_user_interface: bool,
+    platform: str | None = None,
+    stay_signed_in: bool,
+    federated_accounts: bool,
+    own_company_data_only: bool,
+    communication_platform: bool,
+    for_ringcentral_customers: bool,
+    restrict_to_partners: bool,
+    partners: Iterable[str] = (),
+    interactive_messages: bool,
+    install_via_web: bool,
+    capabilities: Iterable[str] = (),
+    redirect_uris: Iterable[str] = (),
+) -> Plan:
     """Plan the whole app: each part's decisions, the permissions, the texts and the console link.
 
     Answers that cannot matter (the platform of a bot, the later access questions after a "yes")
@@ -280,11 +369,18 @@ def plan_app(*, purpose: str, name: str, description: str = "", acts_for_users: 
     unless it uses the 3-legged OAuth flow.
     """
     answers: dict[str, Any] = dict(
-        purpose=purpose, acts_for_users=acts_for_users, has_user_interface=has_user_interface,
-        stay_signed_in=stay_signed_in, federated_accounts=federated_accounts,
-        own_company_data_only=own_company_data_only, communication_platform=communication_platform,
-        for_ringcentral_customers=for_ringcentral_customers, restrict_to_partners=restrict_to_partners,
-        interactive_messages=interactive_messages, install_via_web=install_via_web)
+        purpose=purpose,
+        acts_for_users=acts_for_users,
+        has_user_interface=has_user_interface,
+        stay_signed_in=stay_signed_in,
+        federated_accounts=federated_accounts,
+        own_company_data_only=own_company_data_only,
+        communication_platform=communication_platform,
+        for_ringcentral_customers=for_ringcentral_customers,
+        restrict_to_partners=restrict_to_partners,
+        interactive_messages=interactive_messages,
+        install_via_web=install_via_web,
+    )
     for part in PARTS:
         for question in part.questions:
             if question is not PLAN_PLATFORM:
@@ -292,16 +388,20 @@ def plan_app(*, purpose: str, name: str, description: str = "", acts_for_users: 
     if platform is not None:
         PLATFORM.check(platform)  # even where it does not matter, a given answer must be valid
         if (platform == "no-ui") == has_user_interface:
-            raise ValueError(f"platform: got {platform!r}, which contradicts has_user_interface={has_user_interface}; "
-                             f"valid values: {'no-ui' if not has_user_interface else ', '.join(PLAN_PLATFORM.ids)}")
+            raise ValueError(
+                f"platform: got {platform!r}, which contradicts has_user_interface={has_user_interface}; "
+                f"valid values: {'no-ui' if not has_user_interface else ', '.join(PLAN_PLATFORM.ids)}"
+            )
     answers["platform"] = platform if has_user_interface else None
     parts = tuple(p.function(**{q.name: answers[q.name] for q in p.questions}) for p in PARTS)
     asked = {name for part in parts for name in part.asks}
 
     chosen_partners = PARTNERS.check(partners)
     if chosen_partners and "partners" not in asked:
-        raise ValueError("partners: only a public app restricted to selected partners (restrict_to_partners=True) "
-                         f"names partners; got {chosen_partners!r}")
+        raise ValueError(
+            "partners: only a public app restricted to selected partners (restrict_to_partners=True) "
+            f"names partners; got {chosen_partners!r}"
+        )
     if "partners" in asked and not chosen_partners:
         raise ValueError(MESSAGES["none"].format(field="partners") + f"; valid values: {', '.join(PARTNERS.ids)}")
     texts = _texts(name, description, redirect_uris)
@@ -315,13 +415,20 @@ def plan_app(*, purpose: str, name: str, description: str = "", acts_for_users: 
     free = {
         "name": (free_line("name", name),),
         "description": (free_line("description", description),) if description else (),
-        "redirect_uris": (tuple(free_line("redirect_uris", uri) for uri in texts["redirect_uris"])
-                          or (LINES["no_redirect_uris"],)) if "redirect_uris" in asked else (),
-        "permissions": (free_line("permissions", ", ".join(scopes.permissions)) if scopes.permissions
-                        else LINES["no_permissions"],),
+        "redirect_uris": (
+            tuple(free_line("redirect_uris", uri) for uri in texts["redirect_uris"]) or (LINES["no_redirect_uris"],)
+        )
+        if "redirect_uris" in asked
+        else (),
+        "permissions": (
+            free_line("permissions", ", ".join(scopes.permissions)) if scopes.permissions else LINES["no_permissions"],
+        ),
         "approval": tuple(free_line("approval", name) for name in scopes.requires_approval),
-        "partners": tuple(free_line("partners", facts.PARTNERS[p].name, carrier=facts.PARTNERS[p].carrier_id)
-                          for p in PARTNERS.ids if p in chosen_partners),
+        "partners": tuple(
+            free_line("partners", facts.PARTNERS[p].name, carrier=facts.PARTNERS[p].carrier_id)
+            for p in PARTNERS.ids
+            if p in chosen_partners
+        ),
     }
 
     filled = {slot: lines for part in parts for slot, lines in part.lines}
@@ -330,11 +437,18 @@ def plan_app(*, purpose: str, name: str, description: str = "", acts_for_users: 
         if slot in filled:
             return filled[slot]
         return free[slot] if slot in free else (LINES[slot],)
-    sections = tuple((step, tuple(line for slot in slots for line in lines_of(slot))) for step, slots in CHECKLIST.items())
+
+    sections = tuple(
+        (step, tuple(line for slot in slots for line in lines_of(slot))) for step, slots in CHECKLIST.items()
+    )
     values = {key: value for part in parts for key, value in part.params}
-    values.update(name=name, description=description, permissions=",".join(scopes.permissions),
-                  carriers=",".join(str(facts.PARTNERS[p].carrier_id) for p in PARTNERS.ids if p in chosen_partners),
-                  redirect_uris=",".join(texts["redirect_uris"]))
+    values.update(
+        name=name,
+        description=description,
+        permissions=",".join(scopes.permissions),
+        carriers=",".join(str(facts.PARTNERS[p].carrier_id) for p in PARTNERS.ids if p in chosen_partners),
+        redirect_uris=",".join(texts["redirect_uris"]),
+    )
     reason = next((part.blocked for part in parts if part.blocked), "")
     ids = tuple(i for part in parts for i in part.ids) + (scopes.id,)
     return Plan("/".join(ids), sections, None if reason else console_url(values), reason)
@@ -354,26 +468,41 @@ CHECKLIST = {
 # Checklist lines that are not a part's: "{value}" (and "{carrier}") are filled in, here and in the page.
 LINES = {
     "name": Line("App name", "{value}"),  # the box's hint says it is never shown publicly
-    "display_name": Line("Display name", "Your choice", "Users see it inside RingCentral's apps, such as the "
-                                                        "desktop client: pick one they recognise."),
+    "display_name": Line(
+        "Display name",
+        "Your choice",
+        "Users see it inside RingCentral's apps, such as the desktop client: pick one they recognise.",
+    ),
     "description": Line("Description", "{value}"),
-    "contact": Line("Primary contact", "One person", "They receive important communications about the app and "
-                                                     "answer them."),
+    "contact": Line(
+        "Primary contact", "One person", "They receive important communications about the app and answer them."
+    ),
     "redirect_uris": Line("Redirect URI", "{value}"),
     "no_redirect_uris": Line("Redirect URI", "Add at least one", "The 3-legged OAuth flow sends users back to it."),
     "partners": Line("Partner", "{value}", "Carrier id {carrier}."),
     "permissions": Line("Permissions", "{value}"),
     "no_permissions": Line("Permissions", "None"),
-    "approval": Line("Needs approval", "{value}", "The form asks you to justify it, and developer support reviews "
-                                                  "it when you save the app."),
-    "client": Line("Client ID and Client Secret", "Note them", "You need both to authenticate your app to the platform."),
-    "quick_start": Line("Quick start", "SMS, fax, voice or RingCentral Video",
-                        "Each quick start takes you from credentials to a first call."),
+    "approval": Line(
+        "Needs approval",
+        "{value}",
+        "The form asks you to justify it, and developer support reviews it when you save the app.",
+    ),
+    "client": Line(
+        "Client ID and Client Secret", "Note them", "You need both to authenticate your app to the platform."
+    ),
+    "quick_start": Line(
+        "Quick start",
+        "SMS, fax, voice or RingCentral Video",
+        "Each quick start takes you from credentials to a first call.",
+    ),
 }
 
 
 def free_line(key: str, value: str, **more: Any) -> Line:
     """A checklist line for a free-form answer: the template with the value put in (never formatted itself)."""
     template = LINES[key]
-    return Line(template.label, template.value.replace("{value}", value),
-                template.why.replace("{carrier}", str(more.get("carrier", ""))))
+    return Line(
+        template.label,
+        template.value.replace("{value}", value),
+        template.why.replace("{carrier}", str(more.get("carrier", ""))),
+    )
