@@ -63,7 +63,7 @@ def waiting_html(fields: tuple[str, ...], trees: list[Tree]) -> str:
     gates = dict.fromkeys(root for part, root in roots if {q.name for q in part.questions} & set(fields))
     numbers = {field: number for number, (_, _, step_fields) in enumerate(STEPS, start=1) for field in step_fields}
     said = " and ".join(f"“{gate.prompt}” (step {numbers[gate.name]})" for gate in gates)
-    return f'<p class="decision-guide__waiting">This step\'s questions appear once you answer {escape(said)}.</p>'
+    return f'<p class="decision-guide__waiting">Answer {escape(said)} first.</p>'
 
 
 def render_plan(guide: Guide, resolve: Resolve) -> str:

@@ -73,6 +73,7 @@ def test_page_has_short_description(page: Path) -> None:
     desc = description(text)
     assert desc, f"{page.name}: front matter has no description"
     assert len(desc) < 160, f"{page.name}: description is {len(desc)} characters"
+    assert '"' not in desc, f"{page.name}: Material writes the description into an attribute unescaped"
 
 
 @pytest.mark.parametrize("name", CONTENT_PAGES)
