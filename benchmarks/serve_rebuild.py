@@ -55,7 +55,7 @@ class RebuildTimes:
         return statistics.median(self.macros)
 
 
-class _Log:
+class ServeLog:
     """Reads the server's merged stdout/stderr in a thread, stamping each line with perf_counter()."""
 
     def __init__(self, proc: subprocess.Popen[str]) -> None:
@@ -102,7 +102,21 @@ def _rebuilt_after(url: str, before: int) -> bool:
     return _epoch(_get(url)) > before
 
 
-def _wait(condition: Callable[[], bool], timeout: float, what: str, proc: subprocess.Popen[str], log: _Log) -> None:
+def start_serve(project: Path, port: int, env: dict[str, str]) -> subprocess.Popen[str]:
+    """``mkdocs serve`` on ``project`` at 127.0.0.1:``port``, in its own process group (see ``stop_serve``)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def _wait(condition: Callable[[], bool], timeout: float, what: str, proc: subprocess.Popen[str], log: ServeLog) -> None:
     deadline = time.perf_counter() + timeout
     while not condition():
         if proc.poll() is not None:
@@ -122,7 +136,7 @@ def _append(path: Path, text: str) -> float:
     return start
 
 
-def _stop(proc: subprocess.Popen[str]) -> None:
+def stop_serve(proc: subprocess.Popen[str]) -> None:
     """Stop the server we started (its own process group): Ctrl-C, then TERM, then KILL."""
     for sig, grace in ((signal.SIGINT, 15.0), (signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0)):
         if proc.poll() is not None:
@@ -143,20 +157,10 @@ def measure(runs: int = 3) -> RebuildTimes:
         project = copy_project(Path(tmp) / "project")
         port = free_port()
         # Livereload stays on (the default): its epoch stamp is how a finished rebuild is seen.
-        cmd = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
         started = time.perf_counter()
-        proc = subprocess.Popen(
-            cmd,
-            cwd=project,
-            env=mkdocs_env(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            text=True,
-            start_new_session=True,
-        )
+        proc = start_serve(project, port, mkdocs_env())
         try:
-            log = _Log(proc)
+            log = ServeLog(proc)
             _wait(lambda: log.first_after(0.0, "Serving on") is not None, START_TIMEOUT, "server start", proc, log)
             serving = log.first_after(0.0, "Serving on")
             match = _SERVING.search(serving[1]) if serving else None
@@ -193,4 +197,4 @@ def measure(runs: int = 3) -> RebuildTimes:
                 macro_log.append(logged[0] - start if logged else None)
             return RebuildTimes(startup, tuple(page_times), tuple(macro_times), tuple(macro_log))
         finally:
-            _stop(proc)
+            stop_serve(proc)

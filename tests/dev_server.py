@@ -9,7 +9,6 @@ test fails. :class:`DevServer` fetches pages and polls: no fixed sleeps.
 from __future__ import annotations
 
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from benchmarks.common import copy_project, free_port, mkdocs_env
-from benchmarks.serve_rebuild import _Log, _stop
+from benchmarks.serve_rebuild import ServeLog, start_serve, stop_serve
 
 T = TypeVar("T")
 START_TIMEOUT = 120.0
@@ -34,7 +33,7 @@ class DevServer:
     project: Path
     url: str
     proc: subprocess.Popen[str]
-    log: _Log
+    log: ServeLog
 
     def alive(self) -> bool:
         return self.proc.poll() is None
@@ -76,19 +75,10 @@ def dev_server(tmp_path: Path) -> Iterator[DevServer]:
     project = copy_project(tmp_path / "project")
     port = free_port()
     env = dict(mkdocs_env(), PYTHONPATH=str(project))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        start_new_session=True,
-    )
+    proc = start_serve(project, port, env)
     try:
-        server = DevServer(project, f"http://127.0.0.1:{port}/", proc, _Log(proc))
+        server = DevServer(project, f"http://127.0.0.1:{port}/", proc, ServeLog(proc))
         server.until(lambda: True if server.get("")[0] == 200 else None, "first page", START_TIMEOUT)
         yield server
     finally:
-        _stop(proc)
+        stop_serve(proc)

@@ -27,6 +27,7 @@ from macros.decisions.app_type import app_type
 from macros.decisions.plan import MESSAGES, PARTNERS, PARTS, STEPS
 from macros.render_plan import ALWAYS
 from macros.tree import build_tree
+from test_plan import PUBLIC_IOS
 
 QUESTIONS = {q.name: q for q in GUIDES["plan_app"].questions}
 CHOICES = [q for q in GUIDES["plan_app"].questions if q.kind != "multi"]  # choice and yes/no questions
@@ -376,25 +377,7 @@ def test_pairwise_and_random_sample(browser, base_url: str, plan_url: str) -> No
 # 2. Bad plans: refused in the page as in Python ---------------------------------------------------
 
 # A public iOS app for two partners' customers, with a redirect URI: every free-form answer is asked.
-BASE = dict(
-    purpose="call-apis",
-    name="Café ☕ (qa)",
-    description="Texts & faxes, 100% + more",
-    acts_for_users=True,
-    has_user_interface=True,
-    platform="ios",
-    stay_signed_in=True,
-    federated_accounts=False,
-    own_company_data_only=False,
-    communication_platform=False,
-    for_ringcentral_customers=True,
-    restrict_to_partners=True,
-    partners=["bt", "att"],
-    interactive_messages=False,
-    install_via_web=False,
-    capabilities=["send-sms", "read-messages"],
-    redirect_uris=["com.example.cafe:/oauth", "https://example.com/cb?x=1&y=2"],
-)
+BASE = {**PUBLIC_IOS, "description": "Texts & faxes, 100% + more", "capabilities": ["send-sms", "read-messages"]}
 BAD = {
     "name of 65 characters": {"name": "x" * 65},
     "name of 65 code points, 66 UTF-16 units": {"name": "é" * 64 + "🚀"},
