@@ -29,6 +29,15 @@ MATERIAL_SCHEMES: dict[str, str] = {"light": "default", "dark": "slate"}
 # Wide enough for Material's desktop layout: both sidebars, the palette toggle and the search box.
 VIEWPORT = {"width": 1280, "height": 900}
 
+# Material's script runs after the page's first paint (overrides/main.html), so a loaded page may
+# not have its search, instant navigation or copy buttons yet; the loader marks when they are.
+MATERIAL_MOUNTED = "() => performance.getEntriesByName('material-mounted').length > 0"
+
+
+def wait_for_material(page: Page) -> None:
+    """Wait until Material's components are mounted on the page (a reader's next tap finds them)."""
+    page.wait_for_function(MATERIAL_MOUNTED)
+
 
 @dataclass(frozen=True)
 class SitePage:
@@ -156,10 +165,14 @@ class RecordedPage:
     page_errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     external_requests: list[str] = field(default_factory=list)
+    javascript: bool = True
 
     def goto(self, url: str, wait_until: Literal["load", "networkidle"] = "networkidle") -> None:
-        """Load ``url`` (relative to the site root); by default wait until the network is idle."""
+        """Load ``url`` (relative to the site root); by default wait until the network is idle,
+        and, with JavaScript on, until Material's components are mounted."""
         self.page.goto(self.base_url + url.lstrip("/"), wait_until=wait_until)
+        if self.javascript:
+            wait_for_material(self.page)
 
     def problems(self) -> list[str]:
         """Everything recorded, one line each; empty when all went well."""
@@ -203,7 +216,7 @@ def recorded_page(
     context = browser.new_context(**options)
     context.set_default_timeout(15_000)
     page = context.new_page()
-    rec = RecordedPage(page, context, base_url)
+    rec = RecordedPage(page, context, base_url, javascript=context_options.get("java_script_enabled", True))
 
     def on_console(msg: ConsoleMessage) -> None:
         if msg.type == "error":

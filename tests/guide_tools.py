@@ -95,7 +95,9 @@ def tree_walk(tree: Tree, answers: Mapping[str, str]) -> tuple[list[str], int | 
     return asked, node
 
 
-READY = "() => [...document.querySelectorAll('.decision-guide')].every((g) => g.dataset.ready === 'true')"
+# Every guide set up, and Material's components mounted (its script runs after the first paint).
+READY = """() => [...document.querySelectorAll('.decision-guide')].every((g) => g.dataset.ready === 'true')
+    && performance.getEntriesByName('material-mounted').length > 0"""
 
 
 def open_guides(rec: RecordedPage, url: str) -> None:

@@ -242,8 +242,11 @@
   const refreshers = new WeakMap();
   addEventListener("popstate", () => document.querySelectorAll(".decision-guide").forEach((root) => refreshers.get(root)?.()));
 
+  /* Set up before the first paint (this script is parser-blocking); then on each page that
+     Material's instant navigation brings, when its document$ says so (setup skips a guide that is
+     ready). Material's script runs after the first paint and says "material-ready" first
+     (overrides/main.html). */
   const start = () => document.querySelectorAll(".decision-guide").forEach(setup);
-  if (window.document$) window.document$.subscribe(start);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  document.addEventListener("DOMContentLoaded", start);
+  document.addEventListener("material-ready", () => document$.subscribe(start));
 })();

@@ -1,0 +1,97 @@
+"""Material's script runs after the page's first paint (overrides/main.html; issue 10), and
+nothing of Material is lost or doubled by that.
+
+- in the HTML, Material's bundle is an inert data block (``type="text/plain"``, ``data-src``), named
+  once, and the file exists; the guides' script is a live one; a reader without JavaScript keeps
+  ``no-js``;
+- in Chromium, on every page: the first contentful paint comes before the bundle starts; then
+  Material mounts once (one toolbar per code block, each table wrapped once, the search form
+  working); no stylesheet or script is requested twice (Material's instant navigation used to
+  load every stylesheet again); and the page reports no error.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from browser_tools import parse_html, recorded_page, site_pages
+
+INERT = re.compile(r'<script type="text/plain" data-after-paint data-src="([^"]+)"></script>')
+GUIDES_SCRIPT = re.compile(r'<script src="[^"]*assets/guides\.js"></script>')
+BUNDLE_FILE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+
+
+def test_material_bundle_is_inert_in_the_html(site_dir: Path) -> None:
+    problems = []
+    for page in site_pages(site_dir):
+        html = page.path.read_text(encoding="utf-8")
+        inert = INERT.findall(html)
+        if len(inert) != 1 or not BUNDLE_FILE.search(inert[0]):
+            problems.append(f"/{page.url}: the inert scripts are {inert}, not Material's bundle alone")
+            continue
+        if len(GUIDES_SCRIPT.findall(html)) != 1:
+            problems.append(f"/{page.url}: the guides' script is not there once as a live <script src>")
+        src = inert[0]
+        target = (page.path.parent / src) if not src.startswith("/") else site_dir / src.lstrip("/")
+        if not target.resolve().is_file():
+            problems.append(f"/{page.url}: {src} is no file of the site")
+        name = src.rsplit("/", 1)[-1]
+        if html.count(name) != 1:
+            problems.append(f"/{page.url}: {name} is named {html.count(name)} times (a second, live script?)")
+        if not re.search(r'<html [^>]*class="no-js"', html):
+            problems.append(f'/{page.url}: <html> lost class="no-js" (a reader without JavaScript needs it)')
+    assert not problems, "\n".join(problems)
+
+
+# One round trip: paint and marks, and what Material built.
+STATE = """() => {
+    const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+    const pres = [...document.querySelectorAll('article pre')];
+    const tables = [...document.querySelectorAll('article table:not([class])')];
+    return {
+        fcp: at('first-contentful-paint'),
+        start: at('material-start'),
+        mounted: at('material-mounted'),
+        toolbars: pres.map((pre) => pre.querySelectorAll(':scope > nav.md-code__nav').length),
+        wraps: tables.map((t) => {
+            let n = 0;
+            for (let el = t.parentElement; el; el = el.parentElement) n += el.matches('.md-typeset__table');
+            return n;
+        }),
+        classes: [...document.documentElement.classList],
+        search: !!document.querySelector('.md-search[role=dialog]'),
+    };
+}"""
+
+
+def test_material_runs_after_the_first_paint_and_mounts_once(browser, base_url: str, site_dir: Path) -> None:
+    problems = []
+    pages = site_pages(site_dir)
+    for page in pages:
+        with recorded_page(browser, base_url) as rec:
+            requested: list[str] = []
+            rec.page.on("request", lambda request, log=requested: log.append(request.url))
+            rec.goto(page.url, wait_until="load")
+            got = rec.page.evaluate(STATE)
+            where = f"/{page.url}"
+            if got["fcp"] is None or got["start"] is None or not got["fcp"] <= got["start"] <= got["mounted"]:
+                times = f"first paint {got['fcp']}, bundle start {got['start']}, mounted {got['mounted']}"
+                problems.append(f"{where}: not in that order: {times}")
+            if any(n != 1 for n in got["toolbars"]):
+                problems.append(f"{where}: code block toolbars per block {got['toolbars']} (each should have one)")
+            if any(n != 1 for n in got["wraps"]):
+                problems.append(f"{where}: table wrappers per table {got['wraps']} (each should have one)")
+            if "js" not in got["classes"] or "no-js" in got["classes"] or not got["search"]:
+                problems.append(f"{where}: <html> classes {got['classes']}, search form {got['search']}")
+            assets = [url for url in requested if urlsplit(url).path.endswith((".css", ".js"))]
+            twice = sorted({url for url in assets if assets.count(url) > 1})
+            if twice:
+                problems.append(f"{where}: requested more than once: {twice}")
+            problems += [f"{where}: {problem}" for problem in rec.problems()]
+            expected_title = parse_html(page.path).title
+            if rec.page.title() != expected_title:
+                problems.append(f"{where}: title {rec.page.title()!r}, built as {expected_title!r}")
+    assert len(pages) > 5
+    assert not problems, f"{len(problems)} problems on {len(pages)} pages:\n" + "\n".join(problems)
