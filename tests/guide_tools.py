@@ -8,6 +8,8 @@
   large samples); :func:`go_back` goes back and waits for Material's content swap;
 - :func:`snapshot` and :func:`guide_states` read, in one round trip, what every guide on the page shows;
 - :func:`tree_walk` walks a :func:`macros.tree.build_tree` tree with answers, as a reader would;
+- :func:`deepest_answers` and :func:`answered_pairs` answer a guide (or a page's guides) along its
+  longest path, for a shared link;
 - :func:`serve_sitemap_as_if_deployed_here` lets Material's instant navigation work on a local port.
 """
 
@@ -24,12 +26,15 @@ from urllib.parse import quote, urlencode
 from browser_tools import site_pages
 from macros.decisions import GUIDES
 from macros.decisions.model import Question
-from macros.tree import Ask, Tree
+from macros.tree import Ask, Tree, build_tree
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
     from browser_tools import RecordedPage
+
+TREE_GUIDES = [name for name, guide in GUIDES.items() if name != "plan_app" and guide.questions[0].kind != "multi"]
+TREES = {name: build_tree(GUIDES[name].questions, GUIDES[name].function) for name in TREE_GUIDES}
 
 GUIDE_ATTRIBUTE = re.compile(r'<div class="decision-guide"[^>]*\sdata-guide="([a-z_]+)"')
 
@@ -239,3 +244,22 @@ def serve_sitemap_as_if_deployed_here(rec: RecordedPage, base_url: str, site_dir
     site_url = min(locs, key=len)
     body = sitemap.replace(site_url, base_url)
     rec.context.route(base_url + "sitemap.xml", lambda route: route.fulfill(body=body, content_type="application/xml"))
+
+
+def deepest_answers(name: str) -> dict[str, str]:
+    """Answer ids that ask every question a guide can ask on one path (the longest path)."""
+    if name == "permissions":
+        return {}
+    steps, _ = max(TREES[name].paths(), key=lambda path: len(path[0]))
+    return {q.name: a for q, a in steps}
+
+
+def answered_pairs(names: list[str]) -> list[tuple[str, str]]:
+    """URL pairs that answer every guide of a page, each along its longest path."""
+    pairs: list[tuple[str, str]] = []
+    for name in names:
+        if name == "permissions":
+            pairs += [("capabilities", c) for c in ("send-sms", "read-messages", "manage-contacts", "read-contacts")]
+        else:
+            pairs += list(deepest_answers(name).items())
+    return pairs

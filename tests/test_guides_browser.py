@@ -20,8 +20,12 @@ import pytest
 from browser_tools import axe_violations, color_scheme_of, recorded_page, set_color_scheme
 from guide_tools import (
     READY,
+    TREE_GUIDES,
+    TREES,
     answer_pairs,
+    answered_pairs,
     combinations,
+    deepest_answers,
     go_back,
     guide_pages,
     guide_states,
@@ -38,10 +42,7 @@ from guide_tools import (
     wait_for_swap,
 )
 from macros.decisions import GUIDES, permissions
-from macros.tree import build_tree
 
-TREE_GUIDES = [name for name, guide in GUIDES.items() if name != "plan_app" and guide.questions[0].kind != "multi"]
-TREES = {name: build_tree(GUIDES[name].questions, GUIDES[name].function) for name in TREE_GUIDES}
 CAPABILITIES = GUIDES["permissions"].questions[0]
 
 
@@ -439,25 +440,6 @@ def test_hostile_urls(browser, base_url: str, site_dir: Path) -> None:
 
 
 # 5. Start over --------------------------------------------------------------------------------
-
-
-def deepest_answers(name: str) -> dict[str, str]:
-    """Answer ids that ask every question a guide can ask on one path (the longest path)."""
-    if name == "permissions":
-        return {}
-    steps, _ = max(TREES[name].paths(), key=lambda path: len(path[0]))
-    return {q.name: a for q, a in steps}
-
-
-def answered_pairs(names: list[str]) -> list[tuple[str, str]]:
-    """URL pairs that answer every guide of a page, each along its longest path."""
-    pairs: list[tuple[str, str]] = []
-    for name in names:
-        if name == "permissions":
-            pairs += [("capabilities", c) for c in ("send-sms", "read-messages", "manage-contacts", "read-contacts")]
-        else:
-            pairs += list(deepest_answers(name).items())
-    return pairs
 
 
 def test_start_over(browser, base_url: str, site_dir: Path) -> None:

@@ -7,7 +7,9 @@ nothing of Material is lost or doubled by that.
 - in Chromium, on every page: the first contentful paint comes before the bundle starts; then
   Material mounts once (one toolbar per code block, each table wrapped once, the search form
   working); no stylesheet or script is requested twice (Material's instant navigation used to
-  load every stylesheet again); and the page reports no error.
+  load every stylesheet again); and the page reports no error;
+- on a phone, nothing the reader sees moves while Material and the guides start, on every page
+  (zero layout shift, as Lighthouse measures it).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from browser_tools import parse_html, recorded_page, site_pages
+from browser_tools import parse_html, recorded_page, site_pages, wait_for_material
 
 INERT = re.compile(r'<script type="text/plain" data-after-paint data-src="([^"]+)"></script>')
 GUIDES_SCRIPT = re.compile(r'<script src="[^"]*assets/guides\.js"></script>')
@@ -95,3 +97,41 @@ def test_material_runs_after_the_first_paint_and_mounts_once(browser, base_url: 
                 problems.append(f"{where}: title {rec.page.title()!r}, built as {expected_title!r}")
     assert len(pages) > 5
     assert not problems, f"{len(problems)} problems on {len(pages)} pages:\n" + "\n".join(problems)
+
+
+# Every layout shift of the load, as the browser reports it (Layout Instability API), and where.
+# Layout shifts are not in performance.getEntries(): only a buffered observer gets them, and its
+# callback comes only when there are some.
+SHIFTS = """() => new Promise((resolve) => {
+    const found = (entries) => entries.filter((e) => !e.hadRecentInput).map((e) => ({
+        value: e.value,
+        at: Math.round(e.startTime),
+        nodes: e.sources.map((s) => s.node ? (s.node.id || s.node.className || s.node.nodeName) : '?'),
+    }));
+    const observer = new PerformanceObserver((list) => resolve(found(list.getEntries())));
+    observer.observe({ type: 'layout-shift', buffered: true });
+    setTimeout(() => resolve([]), 200);
+})"""
+
+
+# Lighthouse's phone (its mobile preset's screen). Two shifts are known and not yet fixed (README,
+# "What is left"): at 1280 px Material's table wrapper moves what follows a table by 8-10 px; and a
+# guide opened from a shared link can be painted once before its script fills it in (features/,
+# 0.02-0.04), so shared links are not in this test yet.
+PHONE = {"width": 412, "height": 823}
+
+
+def test_no_layout_shift_while_material_starts(browser, base_url: str, site_dir: Path) -> None:
+    """Zero layout shift: Material's script, run after the first paint, moves nothing the reader sees."""
+    urls = [page.url for page in site_pages(site_dir)]
+    shifted = []
+    for url in urls:
+        with recorded_page(browser, base_url, viewport=PHONE) as rec:
+            rec.page.goto(base_url + url, wait_until="load")
+            wait_for_material(rec.page)
+            rec.page.wait_for_timeout(300)  # Material's toolbars and the tabs' indicator settle
+            shifts = rec.page.evaluate(SHIFTS)
+            if shifts:
+                shifted.append(f"/{url}: {shifts}")
+            assert not rec.problems(), "\n".join(rec.problems())
+    assert not shifted, "layout shifts on a phone:\n" + "\n".join(shifted)
