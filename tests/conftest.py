@@ -60,6 +60,7 @@ class Engine:
     search_ready: str  # after "/": the element that shows once the search box takes a query
     search_busy: str  # ...while that element says this, the index is still loading ("" if never)
     search_results: str  # the links of the results (Playwright's CSS reaches into Zensical's shadow DOM)
+    runs_hooks: bool  # whether mkdocs.yml's ``hooks:`` run (the guides' script minified, Material's bundle hinted)
 
 
 ENGINES = {
@@ -71,6 +72,7 @@ ENGINES = {
         ".md-search-result__meta",
         "Initializing",
         ".md-search-result__item a",
+        True,
     ),
     # Zensical 0.0.x takes its output folder from zensical.yml only, which reads ZENSICAL_SITE_DIR;
     # --clean drops its cache: every session builds from scratch, as mkdocs build --clean does.
@@ -82,6 +84,7 @@ ENGINES = {
         'input[role="combobox"][aria-label="Search"]',
         "",
         '[aria-label="Search results"] a[role="option"]',
+        False,
     ),
 }
 
