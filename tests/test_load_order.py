@@ -7,7 +7,8 @@ nothing of Material is lost or doubled by that.
 - in Chromium, on every page: the first contentful paint comes before the bundle starts; then
   Material mounts once (one toolbar per code block, each table wrapped once, the search form
   working); no stylesheet or script is requested twice (Material's instant navigation used to
-  load every stylesheet again); and the page reports no error;
+  load every stylesheet again); nothing that restyles the whole page changes after the first paint
+  (an attribute of ``<html>`` or ``<body>``, the color-scheme meta tag); and the page reports no error;
 - on a phone, nothing the reader sees moves while Material and the guides start, on every page
   (zero layout shift, as Lighthouse measures it).
 """
@@ -47,6 +48,34 @@ def test_material_bundle_is_inert_in_the_html(site_dir: Path) -> None:
     assert not problems, "\n".join(problems)
 
 
+# Recorded from the document's start: every change, after the first contentful paint, of what makes
+# the browser restyle the whole page: an attribute of <html> or <body> (Material's focus-visible
+# polyfill marks <html>; the palette marks <body>), or the color-scheme meta tag (the palette writes
+# it). Each made the browser restyle every element after the paint (issue 10; README, causes 6, 7).
+LATE_CHANGES = """
+window.__lateChanges = [];
+new MutationObserver((records) => {
+    if (!performance.getEntriesByName('first-contentful-paint').length) return;
+    for (const r of records) {
+        const el = r.target;
+        if (r.type === 'attributes') {
+            const now = el.getAttribute(r.attributeName);
+            const watched = el === document.documentElement || el === document.body
+                || (el.localName === 'meta' && el.name === 'color-scheme');
+            if (watched && now !== r.oldValue) {
+                window.__lateChanges.push(`<${el.localName}> ${r.attributeName}: ${r.oldValue} -> ${now}`);
+            }
+        } else {
+            for (const n of r.addedNodes) {
+                if (n.localName === 'meta' && n.name === 'color-scheme') {
+                    window.__lateChanges.push(`<meta name=color-scheme> added: ${n.content}`);
+                }
+            }
+        }
+    }
+}).observe(document, { subtree: true, childList: true, attributes: true, attributeOldValue: true });
+"""
+
 # One round trip: paint and marks, and what Material built.
 STATE = """() => {
     const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
@@ -64,6 +93,7 @@ STATE = """() => {
         }),
         classes: [...document.documentElement.classList],
         search: !!document.querySelector('.md-search[role=dialog]'),
+        late: window.__lateChanges,
     };
 }"""
 
@@ -75,6 +105,7 @@ def test_material_runs_after_the_first_paint_and_mounts_once(browser, base_url: 
         with recorded_page(browser, base_url) as rec:
             requested: list[str] = []
             rec.page.on("request", lambda request, log=requested: log.append(request.url))
+            rec.page.add_init_script(LATE_CHANGES)
             rec.goto(page.url, wait_until="load")
             got = rec.page.evaluate(STATE)
             where = f"/{page.url}"
@@ -87,6 +118,8 @@ def test_material_runs_after_the_first_paint_and_mounts_once(browser, base_url: 
                 problems.append(f"{where}: table wrappers per table {got['wraps']} (each should have one)")
             if "js" not in got["classes"] or "no-js" in got["classes"] or not got["search"]:
                 problems.append(f"{where}: <html> classes {got['classes']}, search form {got['search']}")
+            if got["late"]:
+                problems.append(f"{where}: changed after the first paint (a restyle of every element): {got['late']}")
             assets = [url for url in requested if urlsplit(url).path.endswith((".css", ".js"))]
             twice = sorted({url for url in assets if assets.count(url) > 1})
             if twice:
