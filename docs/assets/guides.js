@@ -2,9 +2,8 @@
    embedded. Answers live in the query string; nothing read from it becomes HTML. */
 (() => {
   "use strict";
-  const own = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
   const full = (pattern, text) => new RegExp(`^(?:${pattern})$`).test(text);
-  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, key) => (own(values, key) ? String(values[key]) : m));
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, key) => (Object.hasOwn(values, key) ? values[key] : m));
 
   /* Walk a tree {q, a: {answer: node}}; a leaf is an index. */
   const walk = (node, answers) => {
@@ -12,7 +11,7 @@
     while (typeof node === "object") {
       asked.push(node.q);
       const answer = (answers.get(node.q) || [])[0];
-      if (answer === undefined || !own(node.a, answer)) return { asked, leaf: null };
+      if (answer === undefined || !Object.hasOwn(node.a, answer)) return { asked, leaf: null };
       node = node.a[answer];
     }
     return { asked, leaf: node };
@@ -242,11 +241,11 @@
   const refreshers = new WeakMap();
   addEventListener("popstate", () => document.querySelectorAll(".decision-guide").forEach((root) => refreshers.get(root)?.()));
 
-  /* Set up before the first paint (this script is parser-blocking); then on each page that
-     Material's instant navigation brings, when its document$ says so (setup skips a guide that is
-     ready). Material's script runs after the first paint and says "material-ready" first
-     (overrides/main.html). */
+  /* Set up at once: this script is parser-blocking and comes after the content, so every guide
+     is there. Then on each page that Material's instant navigation brings, when its document$
+     says so (setup skips a guide that is ready). Material's script runs after the first paint
+     and says "material-ready" first (overrides/main.html). */
   const start = () => document.querySelectorAll(".decision-guide").forEach(setup);
-  document.addEventListener("DOMContentLoaded", start);
+  start();
   document.addEventListener("material-ready", () => document$.subscribe(start));
 })();
