@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from browser_tools import parse_html, recorded_page, site_pages, wait_for_material
+from conftest import Engine
 
 INERT = re.compile(r'<script type="text/plain" data-after-paint data-src="([^"]+)"></script>')
 GUIDES_SCRIPT = re.compile(r'<script src="[^"]*assets/guides\.js"></script>')
@@ -91,6 +92,7 @@ STATE = """() => {
             for (let el = t.parentElement; el; el = el.parentElement) n += el.matches('.md-typeset__table');
             return n;
         }),
+        slotted: tables.map((t) => !!t.closest('.md-table-slot > .md-typeset__scrollwrap > .md-typeset__table')),
         classes: [...document.documentElement.classList],
         search: !!document.querySelector('.md-search[role=dialog]'),
         late: window.__lateChanges,
@@ -98,7 +100,9 @@ STATE = """() => {
 }"""
 
 
-def test_material_runs_after_the_first_paint_and_mounts_once(browser, base_url: str, site_dir: Path) -> None:
+def test_material_runs_after_the_first_paint_and_mounts_once(
+    browser, base_url: str, site_dir: Path, engine: Engine
+) -> None:
     problems = []
     pages = site_pages(site_dir)
     for page in pages:
@@ -116,6 +120,8 @@ def test_material_runs_after_the_first_paint_and_mounts_once(browser, base_url: 
                 problems.append(f"{where}: code block toolbars per block {got['toolbars']} (each should have one)")
             if any(n != 1 for n in got["wraps"]):
                 problems.append(f"{where}: table wrappers per table {got['wraps']} (each should have one)")
+            if engine.runs_hooks and not all(got["slotted"]):
+                problems.append(f"{where}: Material's table wrappers in their slots: {got['slotted']}")
             if "js" not in got["classes"] or "no-js" in got["classes"] or not got["search"]:
                 problems.append(f"{where}: <html> classes {got['classes']}, search form {got['search']}")
             if got["late"]:
