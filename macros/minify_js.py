@@ -35,3 +35,8 @@ def minify_inline_scripts(html: str) -> str:
 def on_post_page(output: str, **_: Any) -> str:
     """Each page as written, its inline scripts minified."""
     return minify_inline_scripts(output)
+
+
+def on_post_template(output_content: str, **_: Any) -> str:
+    """Each page the theme renders without Markdown (404.html), its inline scripts minified."""
+    return minify_inline_scripts(output_content)

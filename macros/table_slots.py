@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 SLOT_CLASS = "md-table-slot"
+SLOT_OPEN = f'<div class="{SLOT_CLASS}">'  # what the hook writes before each table (and "</div>" after)
 # A table as Markdown writes it: no attributes (Material wraps only tables without a class).
 TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
 
@@ -33,7 +34,7 @@ def slot_tables(html: str) -> str:
         table = match.group(0)
         if "<table" in table[len("<table>") :]:
             raise ValueError(f"a table inside a table: {table[:80]!r}...")
-        return f'<div class="{SLOT_CLASS}">{table}</div>'
+        return f"{SLOT_OPEN}{table}</div>"
 
     return TABLE.sub(slot, html)
 

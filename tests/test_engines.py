@@ -16,12 +16,12 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import ENGINES, Engine, build_site
-from macros.table_slots import SLOT_CLASS
+from macros.table_slots import SLOT_OPEN
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 LINK = re.compile(r'\b(href|src)="([^"]*)"')
 SKIP_TARGET = '<a id="__skip" tabindex="-1"></a>'  # Zensical's theme: where its "skip to content" lands
-TABLE_SLOT = re.compile(rf'<div class="{SLOT_CLASS}">(<table>.*?</table>)</div>', re.DOTALL)
+TABLE_SLOT = re.compile(rf"{re.escape(SLOT_OPEN)}(<table>.*?</table>)</div>", re.DOTALL)
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,11 @@ nothing of Material is lost or doubled by that.
   once, and the file exists; the guides' script is a live one; a reader without JavaScript keeps
   ``no-js``;
 - in Chromium, on every page: the first contentful paint comes before the bundle starts; then
-  Material mounts once (one toolbar per code block, each table wrapped once, the search form
-  working); no stylesheet or script is requested twice (Material's instant navigation used to
-  load every stylesheet again); nothing that restyles the whole page changes after the first paint
-  (an attribute of ``<html>`` or ``<body>``, the color-scheme meta tag); and the page reports no error;
+  Material mounts once (one toolbar per code block, each table wrapped once and, where the build
+  hooks ran, inside its slot, the search form working); no stylesheet or script is requested
+  twice (Material's instant navigation used to load every stylesheet again); nothing that
+  restyles the whole page changes after the first paint (an attribute of ``<html>`` or
+  ``<body>``, the color-scheme meta tag); and the page reports no error;
 - on a phone, nothing the reader sees moves while Material and the guides start, on every page
   (zero layout shift, as Lighthouse measures it).
 """
