@@ -3,8 +3,9 @@
 The session's build (``engine``) is compared with a build by the other engine. In each page's
 article, every ``href``/``src`` is resolved against the page's URL (the engines may spell a link
 differently, e.g. ``./`` against ``.``), Zensical's skip-link target is left out (its theme puts
-it inside the article), and so are the tables' slots, which only MkDocs hooks add
-(macros/table_slots.py). Everything else, the guides' markup and the text around them, must be equal.
+it inside the article), and so are what only MkDocs hooks add: the tables' slots
+(macros/table_slots.py) and the code blocks' toolbars (macros/code_toolbars.py; Zensical's script
+adds those when the page loads). Everything else, the guides' markup and the text around them, must be equal.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import ENGINES, Engine, build_site
+from macros.code_toolbars import TARGET_PREFIX
 from macros.table_slots import SLOT_OPEN
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 LINK = re.compile(r'\b(href|src)="([^"]*)"')
 SKIP_TARGET = '<a id="__skip" tabindex="-1"></a>'  # Zensical's theme: where its "skip to content" lands
 TABLE_SLOT = re.compile(rf"{re.escape(SLOT_OPEN)}(<table>.*?</table>)</div>", re.DOTALL)
+CODE_TOOLBAR = re.compile(rf'<span class="md-code__nav">.*?</span><code id="{TARGET_PREFIX}\d+">', re.DOTALL)
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +44,7 @@ def article(site: Path, page: str) -> str:
     assert found, f"{page}: no article"
     base = "http://site.invalid/" + page
     body = LINK.sub(lambda m: f'{m[1]}="{urljoin(base, m[2])}"', found.group(1)).replace(SKIP_TARGET, "")
-    body = TABLE_SLOT.sub(r"\1", body)
+    body = CODE_TOOLBAR.sub("<code>", TABLE_SLOT.sub(r"\1", body))
     return " ".join(body.split())
 
 

@@ -87,7 +87,7 @@ STATE = """() => {
         fcp: at('first-contentful-paint'),
         start: at('material-start'),
         mounted: at('material-mounted'),
-        toolbars: pres.map((pre) => pre.querySelectorAll(':scope > nav.md-code__nav').length),
+        toolbars: pres.map((pre) => pre.querySelectorAll(':scope > .md-code__nav').length),
         wraps: tables.map((t) => {
             let n = 0;
             for (let el = t.parentElement; el; el = el.parentElement) n += el.matches('.md-typeset__table');
