@@ -23,12 +23,14 @@ Zensical runs no hooks: zensical.yml turns the feature on, and its script builds
 
 from __future__ import annotations
 
+import itertools
 import re
 from html import escape
 from typing import Any
 
 # A code block as pymdownx.highlight writes it; any other <pre> is refused, not left without a toolbar.
 CODE_BLOCK = re.compile(r"<pre><span></span><code>")
+PRE_START = re.compile(r"<pre\b[^>]*>.{0,40}", re.DOTALL)  # any <pre>, and enough of it to show in an error
 TARGET_PREFIX = "__copy_"  # the id of each block's <code>: never a heading's (toc slugs start with a letter)
 
 
@@ -45,13 +47,10 @@ def add_toolbars(html: str, copy_label: str) -> str:
 
     Raises ValueError for a ``<pre>`` that is not a code block as pymdownx writes it.
     """
-    blocks = len(CODE_BLOCK.findall(html))
-    if html.count("<pre") != blocks:
-        odd = next(
-            m.group(0) for m in re.finditer(r"<pre\b[^>]*>.{0,40}", html, re.DOTALL) if not CODE_BLOCK.match(m.group(0))
-        )
-        raise ValueError(f"a <pre> that is not a highlighted code block, so no copy button for it: {odd!r}")
-    counter = iter(range(blocks))
+    odd = [m.group(0) for m in PRE_START.finditer(html) if not CODE_BLOCK.match(m.group(0))]
+    if odd:
+        raise ValueError(f"a <pre> that is not a highlighted code block, so no copy button for it: {odd[0]!r}")
+    counter = itertools.count()
 
     def with_toolbar(_: re.Match[str]) -> str:
         index = next(counter)
