@@ -28,9 +28,12 @@ def test_each_block_gets_a_numbered_toolbar_before_its_code() -> None:
     first, second = PRE.findall(got)
     assert first.startswith(f'<pre><span></span>{toolbar(0, "Copy")}<code id="{TARGET_PREFIX}0">')
     assert second.startswith(f'<pre><span></span>{toolbar(1, "Copy")}<code id="{TARGET_PREFIX}1">')
+
+    def with_id(index: int) -> str:
+        return BLOCK.replace("<code>", f'<code id="{TARGET_PREFIX}{index}">')
+
     assert got.replace(toolbar(0, "Copy"), "").replace(toolbar(1, "Copy"), "") == (
-        f'<p>a</p>{BLOCK.replace("<code>", f"<code id={chr(34)}{TARGET_PREFIX}0{chr(34)}>")}'
-        f'<p>b</p>{BLOCK.replace("<code>", f"<code id={chr(34)}{TARGET_PREFIX}1{chr(34)}>")}'
+        f"<p>a</p>{with_id(0)}<p>b</p>{with_id(1)}"
     )
 
 
