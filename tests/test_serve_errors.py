@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import html
 import inspect
+import os
 import re
 import subprocess
 import sys
@@ -288,13 +289,22 @@ def logged_once(server: DevServer, since: int, messages: list[str], case: str) -
     assert not any("Traceback" in line for line in lines), case
 
 
+def save(server: DevServer, target: Path, text: str) -> None:
+    """Save ``target`` in one step, as an editor does: written beside the project (which the server
+    does not watch), then moved into place. Written in place, the file was emptied and then filled,
+    two changes that a slow machine could see as two saves, each rebuilding and logging again."""
+    draft = server.project / ".save-draft"
+    draft.write_text(text, encoding="utf-8")
+    os.replace(draft, target)
+
+
 def test_serve_survives_every_mistake_and_shows_it(tmp_path: Path, all_mistakes: dict[str, Mistake]) -> None:
     with dev_server(tmp_path) as server:
         for case, mistake in all_mistakes.items():
             target = server.project / mistake.path
             original = target.read_text(encoding="utf-8")
             since = len(server.log_lines())
-            target.write_text(mistake.text, encoding="utf-8")
+            save(server, target, mistake.text)
             for page in mistake.shown:
                 assert_shown(server, page, page_with_error(server, page, case), mistake, case)
             others = [PLAIN_PAGE]  # and, for a page's mistake, another page with guides
@@ -305,7 +315,7 @@ def test_serve_survives_every_mistake_and_shows_it(tmp_path: Path, all_mistakes:
             logged_once(server, since, [m for ms in mistake.shown.values() for m in ms], case)
             assert server.alive(), case
 
-            target.write_text(original, encoding="utf-8")
+            save(server, target, original)
             for page in mistake.shown:
                 server.until(
                     lambda page=page: True if normal(page, server.get(url(page))[1]) else None,
