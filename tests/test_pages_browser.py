@@ -12,21 +12,7 @@ import pytest
 
 from browser_tools import MATERIAL_SCHEMES, color_scheme_of, parse_html, recorded_page, set_color_scheme, site_pages
 from conftest import Engine
-
-
-def serve_sitemap_as_if_deployed_here(rec, base_url: str, site_dir: Path) -> None:
-    """Make the browser see sitemap.xml with this server's origin instead of ``site_url``.
-
-    Material's instant navigation only intercepts links listed in sitemap.xml; it moves the
-    sitemap's URLs to the page's protocol and hostname but keeps their port (none, for the
-    https site_url), so on a server with a port of its own every link would be a full load.
-    Deployed at site_url, the URLs match as they are; this emulates that deployment.
-    """
-    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
-    locs = [part.split("</loc>", 1)[0].strip() for part in sitemap.split("<loc>")[1:]]
-    site_url = min(locs, key=len)
-    body = sitemap.replace(site_url, base_url)
-    rec.context.route(base_url + "sitemap.xml", lambda route: route.fulfill(body=body, content_type="application/xml"))
+from guide_tools import serve_sitemap_as_if_deployed_here
 
 
 def test_every_page_loads_without_errors(browser, base_url: str, site_dir: Path) -> None:
