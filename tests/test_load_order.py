@@ -11,12 +11,21 @@ nothing of Material is lost or doubled by that.
   restyles the whole page changes after the first paint (an attribute of ``<html>`` or
   ``<body>``, the color-scheme meta tag); and the page reports no error;
 - on a phone, nothing the reader sees moves while Material and the guides start, on every page
-  (zero layout shift, as Lighthouse measures it).
+  (zero layout shift, as Lighthouse measures it);
+- nor when the page arrives in two parts: the server stops in the middle of a table, of a guide's
+  button or of the article, the browser paints what it has, and the rest comes later. The article
+  stays hidden until the marker after it is parsed (``#__content-end``, overrides/main.html), so
+  the reader never sees it half built.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import re
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -26,6 +35,7 @@ from conftest import Engine
 INERT = re.compile(r'<script type="text/plain" data-after-paint data-src="([^"]+)"></script>')
 GUIDES_SCRIPT = re.compile(r'<script src="[^"]*assets/guides\.js"></script>')
 BUNDLE_FILE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+CONTENT_END = '<template id="__content-end"></template>'
 
 
 def test_material_bundle_is_inert_in_the_html(site_dir: Path) -> None:
@@ -45,6 +55,9 @@ def test_material_bundle_is_inert_in_the_html(site_dir: Path) -> None:
         name = src.rsplit("/", 1)[-1]
         if html.count(name) != 1:
             problems.append(f"/{page.url}: {name} is named {html.count(name)} times (a second, live script?)")
+        marker = html.find(CONTENT_END)
+        if html.count(CONTENT_END) != 1 or not html.index("</article>") < marker < html.index("</main>"):
+            problems.append(f"/{page.url}: the marker {CONTENT_END} is not there once, between </article> and </main>")
         if not re.search(r'<html [^>]*class="no-js"', html):
             problems.append(f'/{page.url}: <html> lost class="no-js" (a reader without JavaScript needs it)')
     assert not problems, "\n".join(problems)
@@ -175,3 +188,105 @@ def test_no_layout_shift_while_material_starts(browser, base_url: str, site_dir:
                 shifted.append(f"/{url}: {shifts}")
             assert not rec.problems(), "\n".join(rec.problems())
     assert not shifted, "layout shifts on a phone:\n" + "\n".join(shifted)
+
+
+# Where a page's HTML stops for a while, inside its article: after the first row of its first
+# table's body, after the start tag of its first button (a guide's "Start over"), or, on a page
+# with neither, in the middle. Each is a place where a frame painted then used to show something
+# whose size the rest changes (CI saw a table's columns move on writing-guides/, and a guide's
+# button grow on features/).
+BREAKS = {
+    "a table": re.compile(rb"<tbody>\s*<tr>.*?</tr>", re.DOTALL),
+    "a button": re.compile(rb"<button[^>]*>"),
+}
+
+
+def breaks(html: bytes) -> dict[str, int]:
+    """The byte offsets at which ``html`` is cut in two, by what the cut falls in."""
+    start, end = html.index(b"<article"), html.index(b"</article>")
+    found = {what: m.end() for what, pattern in BREAKS.items() if (m := pattern.search(html, start, end))}
+    return found or {"the article": html.index(b">", (start + end) // 2) + 1}
+
+
+class _TwoPartHandler(http.server.SimpleHTTPRequestHandler):
+    """The site's files; the one page in ``cut`` (URL path, byte offset) comes in two parts, the
+    second once ``resume`` is set."""
+
+    cut: tuple[str, int] = ("", 0)
+    resume = threading.Event()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def do_GET(self) -> None:
+        url, at = self.cut
+        if urlsplit(self.path).path != url:
+            super().do_GET()
+            return
+        path = Path(self.translate_path(self.path))
+        body = (path / "index.html" if path.is_dir() else path).read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body[:at])
+        self.wfile.flush()
+        self.resume.wait(timeout=30)
+        self.wfile.write(body[at:])
+
+
+@contextlib.contextmanager
+def two_part_server(site_dir: Path) -> Iterator[tuple[str, type[_TwoPartHandler]]]:
+    """A server of ``site_dir`` on a free port: its base URL, and the handler class to set ``cut``
+    and ``resume`` on."""
+    handler = type("Handler", (_TwoPartHandler,), {"resume": threading.Event()})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", handler
+    finally:
+        handler.resume.set()
+        server.shutdown()
+        server.server_close()
+
+
+PAINTED = "() => performance.getEntriesByName('first-contentful-paint').length > 0"
+HALF_LOADED = """() => ({
+    loading: document.readyState === 'loading',
+    article: getComputedStyle(document.querySelector('article')).visibility,
+    header: getComputedStyle(document.querySelector('.md-header')).visibility,
+})"""
+
+
+def test_a_page_that_arrives_in_two_parts_shows_its_article_whole(browser, site_dir: Path) -> None:
+    """While the rest of the page is on its way, the header is painted and the article is not;
+    once it has come, the article shows, and nothing has moved (on a phone)."""
+    problems, cuts = [], 0
+    with two_part_server(site_dir) as (base_url, handler):
+        for page in site_pages(site_dir):
+            html = page.path.read_bytes()
+            for what, at in breaks(html).items():
+                cuts += 1
+                where = f"/{page.url}, cut in {what}"
+                handler.cut = ("/" + page.url, at)
+                handler.resume.clear()
+                with recorded_page(browser, base_url, viewport=PHONE) as rec:
+                    rec.page.goto(base_url + page.url, wait_until="commit")
+                    rec.page.wait_for_function(PAINTED)
+                    half = rec.page.evaluate(HALF_LOADED)
+                    handler.resume.set()
+                    rec.page.wait_for_load_state("load")
+                    wait_for_material(rec.page)
+                    shifts = rec.page.evaluate(SHIFTS)
+                    shown = rec.page.evaluate(HALF_LOADED)
+                    if half != {"loading": True, "article": "hidden", "header": "visible"}:
+                        problems.append(f"{where}: painted while half loaded as {half}")
+                    if shown["article"] != "visible":
+                        problems.append(f"{where}: the article is {shown['article']} once the page has come")
+                    if shifts:
+                        problems.append(f"{where}: layout shifts {shifts}")
+                    problems += [f"{where}: {problem}" for problem in rec.problems()]
+    assert cuts > len(site_pages(site_dir))
+    assert not problems, "\n".join(problems)

@@ -1,6 +1,7 @@
 """Every page of the built site in Chromium: no console error, no page error, nothing from another host.
 
-Also: clicking a link of the navigation uses Material's instant navigation (no full reload).
+Also: clicking a link of the navigation uses Material's instant navigation (no full reload), and
+the new page's article shows.
 """
 
 from __future__ import annotations
@@ -63,6 +64,9 @@ def test_nav_link_uses_instant_navigation(browser, base_url: str, site_dir: Path
 
         assert page.evaluate("window.__instantNavigationProbe") == "still here", "the click reloaded the whole page"
         assert not full_loads, f"full page loads during instant navigation: {full_loads}"
+        # The new page's article shows: its marker (overrides/main.html) came with it.
+        shown = "getComputedStyle(document.querySelector('article')).visibility"
+        assert page.evaluate(shown) == "visible", "the article stayed hidden after instant navigation"
         assert not rec.problems(), "\n".join(rec.problems())
 
 
