@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import random
 import re
 import sys
 import threading
@@ -35,6 +36,7 @@ from urllib.parse import urlsplit
 from browser_tools import SitePage, parse_html, recorded_page, site_pages, wait_for_material
 from conftest import Engine
 from guide_tools import answered_pairs, guide_pages, query
+from test_plan_browser import plan_pairs, random_plan
 
 INERT = re.compile(r'<script type="text/plain" data-after-paint data-src="([^"]+)"></script>')
 GUIDES_SCRIPT = re.compile(r'<script src="[^"]*assets/guides\.js"></script>')
@@ -273,12 +275,14 @@ HALF_LOADED = """() => ({
 
 def two_part_loads(site_dir: Path) -> list[tuple[SitePage, str, str, int]]:
     """Each page at each of its cuts, by URL; a guide's page also opened from a shared link (every
-    guide of it answered along its longest path), cut just before the guides' script, when the
-    whole article has come but its guides are not set up yet."""
-    shared = {
-        url: query(answered_pairs([name for name in names if name != "plan_app"]))
-        for url, names in guide_pages(site_dir).items()
-    }
+    guide of it answered along its longest path, the planner with a seeded plan), cut just before
+    the guides' script, when the whole article has come but its guides are not set up yet."""
+    shared = {}
+    for url, names in guide_pages(site_dir).items():
+        pairs = answered_pairs([name for name in names if name != "plan_app"])
+        if "plan_app" in names:
+            pairs += plan_pairs(random_plan(random.Random(0)))
+        shared[url] = query(pairs)
     loads = []
     for page in site_pages(site_dir):
         html = page.path.read_bytes()
