@@ -15,7 +15,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -85,7 +85,7 @@ def free_port() -> int:
 _COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 
 
-class _StaticHandler(http.server.SimpleHTTPRequestHandler):
+class StaticHandler(http.server.SimpleHTTPRequestHandler):
     """http.server's file handler, quiet, sending text gzipped (level 6) when asked, as a server would."""
 
     gzip_text = True
@@ -113,11 +113,22 @@ class _StaticHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """Quiet when a browser drops a connection (its page closed while a file was on its way)."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
-def static_server(directory: Path, gzip_text: bool = True) -> Iterator[str]:
-    """Serve ``directory`` with http.server on a free 127.0.0.1 port; yield the base URL."""
-    handler = type("Handler", (_StaticHandler,), {"gzip_text": gzip_text})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+def static_server(
+    directory: Path, gzip_text: bool = True, handler: type[StaticHandler] = StaticHandler
+) -> Iterator[str]:
+    """Serve ``directory`` with http.server (``handler``, a StaticHandler) on a free 127.0.0.1
+    port; yield the base URL."""
+    handler = type("Handler", (handler,), {"gzip_text": gzip_text})
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="bench-static", daemon=True)
     thread.start()

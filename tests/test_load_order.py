@@ -22,17 +22,15 @@ nothing of Material is lost or doubled by that.
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import random
 import re
-import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
+from benchmarks.common import StaticHandler, static_server
 from browser_tools import SitePage, parse_html, recorded_page, site_pages, wait_for_material
 from conftest import Engine
 from guide_tools import answered_pairs, guide_pages, query
@@ -213,15 +211,12 @@ def breaks(html: bytes) -> dict[str, int]:
     return found or {"the article": html.index(b">", (start + end) // 2) + 1}
 
 
-class _TwoPartHandler(http.server.SimpleHTTPRequestHandler):
+class _TwoPartHandler(StaticHandler):
     """The site's files; the one page in ``cut`` (URL path, byte offset) comes in two parts, the
     second once ``resume`` is set."""
 
     cut: tuple[str, int] = ("", 0)
     resume = threading.Event()
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
 
     def do_GET(self) -> None:
         url, at = self.cut
@@ -240,29 +235,16 @@ class _TwoPartHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body[at:])
 
 
-class _QuietServer(http.server.ThreadingHTTPServer):
-    """Quiet when the browser drops a connection (its page closed while a file was on its way)."""
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 @contextlib.contextmanager
 def two_part_server(site_dir: Path) -> Iterator[tuple[str, type[_TwoPartHandler]]]:
-    """A server of ``site_dir`` on a free port: its base URL, and the handler class to set ``cut``
-    and ``resume`` on."""
+    """The site, served as the other tests serve it: its base URL, and the handler class to set
+    ``cut`` and ``resume`` on."""
     handler = type("Handler", (_TwoPartHandler,), {"resume": threading.Event()})
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", handler
-    finally:
-        handler.resume.set()
-        server.shutdown()
-        server.server_close()
+    with static_server(site_dir, handler=handler) as base_url:
+        try:
+            yield base_url, handler
+        finally:
+            handler.resume.set()
 
 
 PAINTED = "() => performance.getEntriesByName('first-contentful-paint').length > 0"
@@ -273,23 +255,33 @@ HALF_LOADED = """() => ({
 })"""
 
 
-def two_part_loads(site_dir: Path) -> list[tuple[SitePage, str, str, int]]:
-    """Each page at each of its cuts, by URL; a guide's page also opened from a shared link (every
-    guide of it answered along its longest path, the planner with a seeded plan), cut just before
-    the guides' script, when the whole article has come but its guides are not set up yet."""
-    shared = {}
+@dataclass(frozen=True)
+class TwoPartLoad:
+    """One page opened at ``url`` (with a shared link's answers, or not), its HTML cut at ``at``."""
+
+    page: SitePage
+    url: str
+    cut_in: str
+    at: int
+
+
+def two_part_loads(site_dir: Path) -> list[TwoPartLoad]:
+    """Each page at each of its cuts; a guide's page also opened from a shared link (every guide of
+    it answered along its longest path, the planner with a seeded plan), cut just before the
+    guides' script, when the whole article has come but its guides are not set up yet."""
+    answered = {}
     for url, names in guide_pages(site_dir).items():
         pairs = answered_pairs([name for name in names if name != "plan_app"])
         if "plan_app" in names:
             pairs += plan_pairs(random_plan(random.Random(0)))
-        shared[url] = query(pairs)
+        answered[url] = query(pairs)
     loads = []
     for page in site_pages(site_dir):
         html = page.path.read_bytes()
-        loads += [(page, page.url, what, at) for what, at in breaks(html).items()]
-        if shared.get(page.url):
+        loads += [TwoPartLoad(page, page.url, what, at) for what, at in breaks(html).items()]
+        if answered.get(page.url):
             before_guides = html.rindex(b"<script", 0, html.index(b'assets/guides.js"'))
-            loads.append((page, page.url + shared[page.url], "front of the guides' script, shared", before_guides))
+            loads.append(TwoPartLoad(page, page.url + answered[page.url], "front of the guides' script", before_guides))
     return loads
 
 
@@ -298,12 +290,12 @@ def test_a_page_that_arrives_in_two_parts_shows_its_article_whole(browser, site_
     once it has come, the article shows, and nothing has moved (on a phone)."""
     problems, loads = [], two_part_loads(site_dir)
     with two_part_server(site_dir) as (base_url, handler):
-        for page, url, what, at in loads:
-            where = f"/{url}, cut in {what}"
-            handler.cut = ("/" + page.url, at)
+        for load in loads:
+            where = f"/{load.url}, cut in {load.cut_in}"
+            handler.cut = ("/" + load.page.url, load.at)
             handler.resume.clear()
             with recorded_page(browser, base_url, viewport=PHONE) as rec:
-                rec.page.goto(base_url + url, wait_until="commit")
+                rec.page.goto(base_url + load.url, wait_until="commit")
                 rec.page.wait_for_function(PAINTED)
                 half = rec.page.evaluate(HALF_LOADED)
                 handler.resume.set()
@@ -318,5 +310,5 @@ def test_a_page_that_arrives_in_two_parts_shows_its_article_whole(browser, site_
                 if shifts:
                     problems.append(f"{where}: layout shifts {shifts}")
                 problems += [f"{where}: {problem}" for problem in rec.problems()]
-    assert len(loads) > len(site_pages(site_dir)) and any("shared" in load[2] for load in loads)
+    assert len(loads) > len(site_pages(site_dir)) and any(load.url != load.page.url for load in loads)
     assert not problems, "\n".join(problems)
