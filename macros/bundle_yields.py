@@ -43,6 +43,9 @@ _BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 class BundleShapeError(ValueError):
     """Material's bundle is not shaped as this hook expects: the hook needs updating."""
 
+    def __init__(self, problem: str) -> None:
+        super().__init__(f"{problem} (macros/bundle_yields.py needs updating for this version of Material)")
+
 
 @dataclass(frozen=True)
 class Insertion:
@@ -72,7 +75,7 @@ def statement_ends(code: str) -> list[int]:
         elif char in "/`":
             raise BundleShapeError(
                 f"a {'template literal' if char == '`' else 'slash (a regex, a division or a comment)'} "
-                f"in Material's start, which macros/bundle_yields.py cannot split: "
+                f"in Material's start, which the scanner cannot read for certain: "
                 f"{code[max(0, index - 40) : index + 40]!r}"
             )
         elif char in "([{":
