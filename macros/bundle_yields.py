@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-BUNDLES = "assets/javascripts/bundle.*.min.js"
+from macros.compile_hints import BUNDLES
+
 START = 'document.documentElement.classList.remove("no-js");'
 OUTER = '"use strict";(()=>{'
 OUTER_ASYNC = '"use strict";(async()=>{'
