@@ -200,6 +200,37 @@ def test_no_layout_shift_while_material_starts(
     assert not shifted, f"layout shifts at {viewport}:\n" + "\n".join(shifted)
 
 
+# Where each image of the article is, in screens from the top, and how it loads. An image far
+# below the first screen was fetched, decoded and painted with the first paint all the same: on
+# authentication/ its two diagrams took 35 ms of that paint (issue 10; README, cause 13). Chromium
+# fetches a lazy image when it comes within about two screens of the reader.
+IMAGES = """() => [...document.querySelectorAll('article img')].map((img) => ({
+    src: img.getAttribute('src'),
+    screens: (img.getBoundingClientRect().top + scrollY) / innerHeight,
+    loading: img.getAttribute('loading'),
+    fetched: performance.getEntriesByName(img.src).length > 0,
+}))"""
+
+
+def test_images_below_the_first_screens_load_when_the_reader_comes_near(browser, base_url: str, site_dir: Path) -> None:
+    """On a phone: an image more than two screens down is lazy and not fetched with the page; an
+    image in the first screen (a candidate for the largest paint) is not lazy."""
+    problems, seen = [], 0
+    for page in site_pages(site_dir):
+        with recorded_page(browser, base_url, viewport=PHONE) as rec:
+            rec.goto(page.url)
+            for image in rec.page.evaluate(IMAGES):
+                seen += 1
+                where = f"/{page.url} {image['src']} ({image['screens']:.1f} screens down)"
+                if image["screens"] > 2 and (image["loading"] != "lazy" or image["fetched"]):
+                    problems.append(f"{where}: loading={image['loading']}, fetched: {image['fetched']}")
+                if image["screens"] < 1 and image["loading"] == "lazy":
+                    problems.append(f"{where}: lazy in the first screen")
+            problems += rec.problems()
+    assert seen >= 3, "the site's diagrams were not found"
+    assert not problems, "\n".join(problems)
+
+
 # Where a page's HTML stops for a while, inside its article: after the first row of its first
 # table's body, after the start tag of its first button (a guide's "Start over"), or, on a page
 # with neither, in the middle. Each is a place where a frame painted then used to show something
