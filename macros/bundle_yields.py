@@ -141,10 +141,10 @@ def statement_ends(code: str) -> list[int]:
 
 def _escaped(text: str, index: int) -> bool:
     """Whether the character at ``index`` follows an odd number of backslashes."""
-    slashes = 0
-    while index - slashes > 0 and text[index - slashes - 1] == "\\":
-        slashes += 1
-    return slashes % 2 == 1
+    backslashes = 0
+    while index - backslashes > 0 and text[index - backslashes - 1] == "\\":
+        backslashes += 1
+    return backslashes % 2 == 1
 
 
 def _enclosing_call(text: str, offset: int) -> int:

@@ -126,6 +126,17 @@ def test_a_bundle_of_another_shape_stops_the_build(tmp_path: Path, text: str, me
     assert script.read_text(encoding="utf-8") == text, "nothing half-written"
 
 
+def test_the_merge_is_found_back_across_strings_with_brackets_and_escaped_quotes(tmp_path: Path) -> None:
+    """From its anchor back to its call, the scan skips strings, a ``)`` and a ``\\"`` in them included."""
+    odd = '...M("a[title=\\")\\"]",e).map(i=>z(i)),'
+    script = tmp_path / "bundle.0.min.js"
+    script.write_text(TOY.replace('L(...M("pre', f'L({odd}...M("pre'), encoding="utf-8")
+    assert split_bundle(script)
+    split = script.read_text(encoding="utf-8")
+    odd_later = f'...M("a[title=\\")\\"]",e).map({LATER}(i=>z(i))),'
+    assert f'L({odd_later}...M("pre:not(.mermaid) > code",e).map({LATER}(' in split
+
+
 def decode(mappings: str) -> list[list[list[int]]]:
     """Every segment of every line, with absolute values (an implementation of its own)."""
     lines, state = [], [0, 0, 0, 0, 0]
