@@ -39,8 +39,10 @@ and the return of its mount call as the mount.
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -276,11 +278,12 @@ def shift_mappings(mappings: str, insertions: list[Insertion]) -> str:
     lines = mappings.split(";")
     for number in {i.line for i in insertions}:
         moves = sorted((i.column, len(i.text)) for i in insertions if i.line == number)
+        columns, moved = [column for column, _ in moves], [0, *accumulate(length for _, length in moves)]
         segments, previous_old, previous_new = [], 0, 0
         for segment in filter(None, lines[number].split(",")):
             delta, used = _vlq_decode_first(segment)
             old = previous_old + delta
-            new = old + sum(length for column, length in moves if column <= old)
+            new = old + moved[bisect_right(columns, old)]  # what was inserted at or before its column
             segments.append(_vlq_encode(new - previous_new) + segment[used:])
             previous_old, previous_new = old, new
         lines[number] = ",".join(segments)
