@@ -6,7 +6,9 @@ the new page's article shows.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -14,6 +16,9 @@ import pytest
 from browser_tools import MATERIAL_SCHEMES, color_scheme_of, parse_html, recorded_page, set_color_scheme, site_pages
 from conftest import Engine
 from guide_tools import serve_sitemap_as_if_deployed_here
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 
 def test_every_page_loads_without_errors(browser, base_url: str, site_dir: Path) -> None:
@@ -94,6 +99,22 @@ def test_search_finds_the_page(browser, base_url: str, engine: Engine, query: st
         assert not rec.problems(), "\n".join(rec.problems())
 
 
+def assert_palette_tags_follow_the_header(page: Page) -> None:
+    """The color-scheme and theme-color tags say what the header shows once its style is final, as
+    Material's palette component writes them: its computed ``color-scheme`` (no tag for "normal")
+    and its background as ``#rrggbb``."""
+    tags, header = page.evaluate(
+        """() => {
+            const tag = (name) => document.head.querySelector(`meta[name=${name}]`)?.content ?? null;
+            const style = getComputedStyle(document.querySelector("[data-md-component=header]"));
+            return [[tag("color-scheme"), tag("theme-color")], [style.colorScheme, style.backgroundColor]];
+        }"""
+    )
+    scheme, background = header
+    red, green, blue = (int(part) for part in re.findall(r"\d+", background)[:3])
+    assert tags == [None if scheme == "normal" else scheme, f"#{red:02x}{green:02x}{blue:02x}"], (tags, header)
+
+
 @pytest.mark.parametrize("system", ["light", "dark"])
 def test_palette_toggle(browser, base_url: str, system: str) -> None:
     """The site's own palette toggle (overrides/main.html) does what Material's did: a first visit
@@ -105,10 +126,11 @@ def test_palette_toggle(browser, base_url: str, system: str) -> None:
         assert color_scheme_of(page) == system, "a first visit does not follow the system's scheme"
         shown = page.locator("form[data-palette-toggle] label.md-header__button:not([hidden])")
         assert shown.count() == 1, f"{shown.count()} palette toggles shown, expected one"
-        assert page.locator("meta[name=theme-color]").get_attribute("content", timeout=2000).startswith("#")
+        assert_palette_tags_follow_the_header(page)
 
         set_color_scheme(page, other)
         assert color_scheme_of(page) == other
+        assert_palette_tags_follow_the_header(page)
         rec.goto("start/")
         assert color_scheme_of(page) == other, "the choice was not kept for the next page"
 
