@@ -73,10 +73,12 @@ class Question:
 
 @dataclass(frozen=True)
 class Decision:
-    """What a guide answers: a stable outcome ``id``, a short ``title``, ``reasons`` and ``links``."""
+    """What a guide answers: a stable outcome ``id``, a short ``title``, ``reasons``, ``links`` and the
+    ``sources`` (fact ids) that the answer rests on (``shared/design/guides.md``, 2026-12-04)."""
 
     id: str
     title: str
     reasons: tuple[str, ...]
     links: tuple[Link, ...] = ()
     notes: tuple[str, ...] = field(default=())  # warnings the reader must see (e.g. deprecation)
+    sources: tuple[str, ...] = field(default=())  # ids of ``macros.decisions.sources.SOURCES`` it rests on
