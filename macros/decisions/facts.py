@@ -20,6 +20,20 @@ VIDEO_QUICK_START_URL = "https://developers.ringcentral.com/guide/video/api/quic
 # Pages on today's Create App form (facts.md, "Today's Create App form").
 JWT_CREDENTIAL_URL = "https://developers.ringcentral.com/guide/getting-started/create-credential"
 JWT_PUBLIC_APPS_URL = "https://developers.ringcentral.com/guide/authentication/jwt/jwt-for-public-apps"
+# Pages that decide today's rules (facts.md, "How RingCentral decides today", checked 2026-12-04).
+AUTH_METHODS_URL = "https://developers.ringcentral.com/guide/authentication"
+JWT_FLOW_URL = "https://developers.ringcentral.com/guide/authentication/jwt-flow"
+JWT_CONFIG_URL = "https://developers.ringcentral.com/guide/authentication/jwt/config-app"
+AUTH_CODE_URL = "https://developers.ringcentral.com/guide/authentication/auth-code-flow"
+REFRESH_TOKENS_URL = "https://developers.ringcentral.com/guide/authentication/refresh-tokens"
+BOT_WALKTHROUGH_URL = "https://developers.ringcentral.com/guide/team-messaging/bots/walkthrough"
+BOT_INSTALL_URL = "https://developers.ringcentral.com/guide/team-messaging/bots/installing-bots"
+INTERACTIVE_MESSAGES_URL = "https://developers.ringcentral.com/guide/team-messaging/events/interactive-messages"
+FIRST_STEPS_URL = "https://developers.ringcentral.com/guide/basics/your-first-steps"
+INVITING_DEVELOPERS_URL = "https://developers.ringcentral.com/guide/basics/inviting-developers"
+PERMISSIONS_URL = "https://developers.ringcentral.com/guide/basics/permissions"
+RATE_LIMITS_URL = "https://developers.ringcentral.com/guide/basics/rate-limits"
+INSTALL_BUTTON_URL = "https://developers.ringcentral.com/guide/basics/install-app-button"
 
 # The Developer Console's documented "new app" link (facts.md, "install app button").
 NEW_APP_URL = "https://developer.ringcentral.com/new-app"
@@ -41,6 +55,19 @@ EXTERNAL_URLS: tuple[str, ...] = (
     VIDEO_QUICK_START_URL,
     JWT_CREDENTIAL_URL,
     JWT_PUBLIC_APPS_URL,
+    AUTH_METHODS_URL,
+    JWT_FLOW_URL,
+    JWT_CONFIG_URL,
+    AUTH_CODE_URL,
+    REFRESH_TOKENS_URL,
+    BOT_WALKTHROUGH_URL,
+    BOT_INSTALL_URL,
+    INTERACTIVE_MESSAGES_URL,
+    FIRST_STEPS_URL,
+    INVITING_DEVELOPERS_URL,
+    PERMISSIONS_URL,
+    RATE_LIMITS_URL,
+    INSTALL_BUTTON_URL,
     NEW_APP_URL,
 )
 # The seed's links and where each points today (facts.md, "Where the seed's links point today").
