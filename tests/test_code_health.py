@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-PYTHON_DIRS = ["macros", "tests", "benchmarks", "docs/snippets"]
+PYTHON_DIRS = ["macros", "tools", "tests", "benchmarks", "docs/snippets"]
 SPELLED = ["docs", "macros", "README.md", "img"]
 
 # The seed's typos (the hand-written list this gate replaces). codespell knows the first; our

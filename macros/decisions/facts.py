@@ -34,6 +34,11 @@ INVITING_DEVELOPERS_URL = "https://developers.ringcentral.com/guide/basics/invit
 PERMISSIONS_URL = "https://developers.ringcentral.com/guide/basics/permissions"
 RATE_LIMITS_URL = "https://developers.ringcentral.com/guide/basics/rate-limits"
 INSTALL_BUTTON_URL = "https://developers.ringcentral.com/guide/basics/install-app-button"
+# Pages that facts.md names as sources without a URL; the URL follows its rule (`/guide/X` is `docs/X.md`).
+# "the brand guidelines list Verizon ("RingCentral with Verizon") in the Rise partner ecosystem":
+BRAND_GUIDELINES_URL = "https://developers.ringcentral.com/guide/basics/partners/brand-guidelines"
+# "The scope list in the form marks them "(requires permission)" (permissions page, Call Control page)":
+CALL_CONTROL_URL = "https://developers.ringcentral.com/guide/voice/call-control"
 
 # The Developer Console's documented "new app" link (facts.md, "install app button").
 NEW_APP_URL = "https://developer.ringcentral.com/new-app"
@@ -68,6 +73,8 @@ EXTERNAL_URLS: tuple[str, ...] = (
     PERMISSIONS_URL,
     RATE_LIMITS_URL,
     INSTALL_BUTTON_URL,
+    BRAND_GUIDELINES_URL,
+    CALL_CONTROL_URL,
     NEW_APP_URL,
 )
 # The seed's links and where each points today (facts.md, "Where the seed's links point today").
