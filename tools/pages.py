@@ -42,22 +42,26 @@ class _Text(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping = 0
+        self.preformatted = 0  # inside <pre> a line break is a line; elsewhere only a space
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIPPED:
             self.skipping += 1
         elif tag in _BLOCKS:
             self.parts.append("\n")
+        self.preformatted += tag == "pre"
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIPPED:
             self.skipping = max(0, self.skipping - 1)
         elif tag in _BLOCKS:
             self.parts.append("\n")
+        if tag == "pre":
+            self.preformatted = max(0, self.preformatted - 1)
 
     def handle_data(self, data: str) -> None:
         if not self.skipping:
-            self.parts.append(data)
+            self.parts.append(data if self.preformatted else " ".join(data.split("\n")))
 
 
 def page_text(html: str) -> str:
