@@ -16,6 +16,7 @@ MACROS = (
     "guide",
     "changed",
     "changes",
+    "cite",
 )  # what define_env registers: the stand-ins' names when macros/ cannot be imported
 
 define_env: Callable[[Any], None]

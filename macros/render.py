@@ -12,7 +12,8 @@ from typing import Any
 from macros.decisions import Guide, facts
 from macros.decisions.changes import CHANGES
 from macros.decisions.model import Decision, Question
-from macros.decisions.permissions import NEEDS, approval_note
+from macros.decisions.permissions import COVER_SOURCES, NEEDS, WITHIN_ROLE, approval_note, approval_sources
+from macros.render_sources import source_templates, sources_html
 from macros.tree import Ask, Node, Tree, build_tree
 
 Resolve = Callable[[str], str]  # turns a decision's link target ("security.md", "https://…") into an href
@@ -61,7 +62,8 @@ def decision_html(decision: Decision, resolve: Resolve, element_id: str = "") ->
     return (
         f'<div class="decision-guide__panel"{ident} data-leaf-outcome="{escape(decision.id)}">'
         f'<p class="decision-guide__title">{escape(decision.title)}</p>{notes}'
-        f'{list_html("decision-guide__reasons", map(escape, decision.reasons))}{links}</div>'
+        f'{list_html("decision-guide__reasons", map(escape, decision.reasons))}{links}'
+        f"{sources_html(decision.sources)}</div>"
     )
 
 
@@ -111,14 +113,22 @@ def render_tree_guide(guide: Guide, resolve: Resolve) -> str:
 
 def cover_data(question: Question) -> dict[str, Any]:
     """Per-option data for the browser's one combinator: union of the needs, minus the included;
-    of what is kept, those that need approval."""
+    of what is kept, those that need approval; and the sources of each part (``cover_sources``)."""
     used = sorted({name for needs in NEEDS.values() for name in needs})
+    approval = [n for n in used if facts.PERMISSIONS[n].requires_approval]
     return {
         "question": question.name,
         "needs": dict(NEEDS),
         "implies": {n: sorted(facts.implied_by(n)) for n in used},
-        "approval": [n for n in used if facts.PERMISSIONS[n].requires_approval],
+        "approval": approval,
+        "sources": {**COVER_SOURCES, "approval": {n: approval_sources(n) for n in approval}},
     }
+
+
+def cover_source_ids(data: dict[str, Any]) -> list[str]:
+    """Every source that a cover composed from ``data`` may cite."""
+    sources = data["sources"]
+    return [*sources["base"], *(i for n in data["approval"] for i in sources["approval"][n]), *sources["kept"]]
 
 
 def render_cover_guide(guide: Guide, resolve: Resolve) -> str:
@@ -140,6 +150,7 @@ def render_cover_guide(guide: Guide, resolve: Resolve) -> str:
         '<th scope="col">Permission</th>'
         f'<th scope="col">It allows</th><th scope="col">Already includes</th><th scope="col">Needs approval</th></tr>'
         f'</thead><tbody>{rows}</tbody></table><p>{escape(CHANGES["restricted-scopes"].now)}</p>'
+        f"{sources_html(dict.fromkeys(cover_source_ids(data)))}"
     )
     parts = "".join(
         f'<li data-kept="{n}"><code>{n}</code>: {escape(facts.PERMISSIONS[n].meaning)}.</li>'
@@ -150,7 +161,8 @@ def render_cover_guide(guide: Guide, resolve: Resolve) -> str:
     form = (
         question_html(guide.name, question, hidden=False)
         + f'<template class="decision-guide__parts"><p class="decision-guide__title">Request these permissions</p>'
-        f'{notes}<ul class="decision-guide__reasons">{parts}</ul></template>'
+        f'{notes}<ul class="decision-guide__reasons">{parts}<li data-within-role>{escape(WITHIN_ROLE)}</li></ul>'
+        f"</template>{source_templates(cover_source_ids(data))}"
     )
     return frame(guide, form, fallback, {"kind": "cover", **data})
 

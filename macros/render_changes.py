@@ -8,19 +8,16 @@ from html import escape
 
 from macros.decisions.changes import CHANGES, Change
 from macros.render import Resolve
+from macros.render_sources import cite_html
 
 CHANGES_PAGE = "changes.md"
-
-
-def _source(change: Change) -> str:
-    return f'<a href="{escape(change.source)}">RingCentral’s page</a>'
 
 
 def change_note_html(changes: list[Change], resolve: Resolve) -> str:
     """The note a page shows where the reader makes these choices: what the original said, what holds today."""
     items = "".join(
         f'<li data-change="{escape(change.id)}">The original said “{escape(change.quote)}”. '
-        f'Today: {escape(change.now)} ({_source(change)})</li>'
+        f"Today: {escape(change.now)} {cite_html(change.sources)}</li>"
         for change in changes
     )
     return (
@@ -36,7 +33,7 @@ def changes_table_html(resolve: Resolve, titles: Mapping[str, str]) -> str:
         f'<tr data-change="{escape(change.id)}"><th scope="row">{escape(change.topic)}</th>'
         f'<td>“{escape(change.quote)}”</td><td>{escape(change.now)}</td>'
         f'<td><a href="{escape(resolve(change.page))}">{escape(titles[change.page.partition("#")[0]])}</a></td>'
-        f'<td>{_source(change)}</td></tr>'
+        f"<td>{cite_html(change.sources)}</td></tr>"
         for change in CHANGES.values()
     )
     return (

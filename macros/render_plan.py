@@ -7,16 +7,31 @@ from typing import Any
 
 from macros.decisions import Guide, facts
 from macros.decisions.permissions import CAPABILITIES
-from macros.decisions.plan import BLANK, CHECKLIST, CONSOLE_PARAMS, LINES, MESSAGES, PARTS, STEPS, TEXT_RULES, Line
-from macros.render import Resolve, cover_data, dom_id, frame, question_html
-from macros.tree import Ask, Tree, build_tree
+from macros.decisions.plan import (
+    BLANK,
+    CHECKLIST,
+    CONSOLE_PARAMS,
+    LINES,
+    MESSAGES,
+    PARTS,
+    PLAN_SOURCES,
+    READ_ONLY_PARAMS,
+    STEPS,
+    TEXT_RULES,
+    Line,
+    part_trees,
+)
+from macros.render import Resolve, cover_data, cover_source_ids, dom_id, frame, question_html
+from macros.render_sources import source_templates
+from macros.tree import Ask, Tree
 
 NAME = "plan_app"
 ALWAYS = ("name", "description", "capabilities")  # asked whatever the other answers
 _HINTS = {
     "name": f"Never shown publicly; at most {facts.NAME_MAX} characters.",
-    "description": f"Optional; at most {facts.DESCRIPTION_MAX} characters.",
-    "redirect_uris": f"One per line, at most {facts.REDIRECT_URIS_MAX}: absolute URIs, no wildcards.",
+    "description": f"Required: {facts.DESCRIPTION_MIN} to {facts.DESCRIPTION_MAX} characters.",
+    "redirect_uris": f"One per line, at most {facts.REDIRECT_URIS_MAX}: absolute URIs, no wildcards; each request "
+    "must name one of them exactly. The 3-legged flow sends users back there; a bot's installation sends its token.",
 }
 # Guides that show every path of each step without JavaScript.
 _STEP_PAGES = {
@@ -55,7 +70,7 @@ def text_html(rule_name: str, label: str, multiline: bool, hidden: bool) -> str:
     )
 
 
-def waiting_html(fields: tuple[str, ...], trees: list[Tree]) -> str:
+def waiting_html(fields: tuple[str, ...], trees: tuple[Tree, ...]) -> str:
     """What a step says while every question in it waits for an earlier answer, instead of standing empty."""
     roots = [(part, tree.root.question) for part, tree in zip(PARTS, trees, strict=False) if isinstance(tree.root, Ask)]
     if set(fields) & (set(ALWAYS) | {root.name for _, root in roots}):
@@ -70,7 +85,7 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
     """The planner's HTML and data."""
     questions = {q.name: q for q in guide.questions}
     text_labels = {"name": "App name", "description": "Description", "redirect_uris": "OAuth redirect URIs"}
-    trees = [build_tree(part.questions, part.function) for part in PARTS]
+    trees = part_trees()
     shown: set[str] = set()
     first = set(ALWAYS) | {tree.root.question.name for tree in trees if isinstance(tree.root, Ask)}
     steps = []
@@ -106,9 +121,12 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
         + '<p class="decision-guide__blocked"></p>'
         '<p><a class="md-button md-button--primary decision-guide__console" href="#">Open in the Developer Console</a> '
         '<button type="button" class="md-button decision-guide__copy">Copy the plan as Markdown</button></p>'
-        '<p class="decision-guide__print-url">Developer Console link: <code></code></p></div>'
+        f'<p class="decision-guide__read-only">{escape(READ_ONLY_NOTE)} '
+        '<a class="decision-guide__editable" href="#">Open the form with only the other fields filled in</a>.</p>'
+        '<p class="decision-guide__print-url">Developer Console link: <code></code></p>'
+        '<div class="decision-guide__plan-sources"></div></div>'
     )
-    form = "".join(steps) + templates
+    form = "".join(steps) + templates + source_templates(_plan_source_ids(trees))
     fallback = (
         "<p>The planner needs JavaScript; each step's guide shows every path without it:</p><ol>"
         + "".join(
@@ -128,6 +146,7 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
                             "params": dict(leaf.params),
                             "asks": leaf.asks,
                             "blocked": leaf.blocked,
+                            "sources": leaf.sources,
                             "lines": {slot: list(map(_line_data, lines)) for slot, lines in leaf.lines},
                         }
                     )
@@ -142,6 +161,7 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
                 {
                     "name": r.name,
                     "max": r.max_length,
+                    "min": r.min_length,
                     "required": r.required,
                     "pattern": r.pattern,
                     "items": r.max_items,
@@ -157,9 +177,23 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
         "cover": cover_data(CAPABILITIES),
         "carriers": {pid: str(p.carrier_id) for pid, p in facts.PARTNERS.items()},
         "params": [list(pair) for pair in CONSOLE_PARAMS],
+        "readOnly": READ_ONLY_PARAMS,
+        "planSources": PLAN_SOURCES,
         "base": facts.NEW_APP_URL,
     }
     return frame(guide, form, fallback, data, label="Plan your app", after=plan)
+
+
+READ_ONLY_NOTE = (
+    "The link presets the access, the platform type and the permissions, and the form then shows them "
+    "read-only. To change one there, open the form without them:"
+)
+
+
+def _plan_source_ids(trees: tuple[Tree, ...]) -> list[str]:
+    """Every source a plan may cite: its parts' leaves', the permissions', and the plan's own."""
+    of_parts = [source for tree in trees for leaf in tree.leaves for source in leaf.sources]
+    return [*of_parts, *cover_source_ids(cover_data(CAPABILITIES)), *PLAN_SOURCES]
 
 
 def _line_data(line: Line) -> list[str]:

@@ -13,10 +13,12 @@ from mkdocs.utils import get_relative_url
 
 from macros.decisions import GUIDES
 from macros.decisions.changes import CHANGES
+from macros.decisions.sources import SOURCES
 from macros.page_errors import MacroError, shown_in_page
 from macros.render import render_guide
 from macros.render_changes import change_note_html, changes_table_html
 from macros.render_plan import render_plan
+from macros.render_sources import cite_html
 
 __all__ = ["MacroError", "define_env", "link_resolver"]
 
@@ -84,7 +86,8 @@ def page_of(env: Any) -> PageRef:
 
 def define_env(env: Any) -> None:
     """Register ``guide(name)``, the decision guide of that function; ``changed(id)``, the note on a
-    change since the original guide; and ``changes()``, the table of every change."""
+    change since the original guide; ``changes()``, the table of every change; and ``cite(id, ...)``,
+    the sources of a statement in a page's prose."""
     docs_dir = Path(env.project_dir, env.conf["docs_dir"])  # Zensical's docs_dir is relative to the project
     embedded: dict[str, set[str]] = {}
     asked: dict[str, dict[str, str]] = {}  # page -> question name -> the guide that asks it
@@ -130,5 +133,15 @@ def define_env(env: Any) -> None:
     def changes() -> str:
         return changes_table_html(links(), nav_titles(env.conf["nav"]))
 
-    for macro in (guide, changed, changes):  # registered by a call: the untyped plugin must not untype them
+    @shown_in_page
+    def cite(*source_ids: Any) -> str:
+        valid = ", ".join(SOURCES)
+        if not source_ids:
+            raise MacroError(f'cite() needs the id of a source, e.g. cite("access-token-hour"); valid ids: {valid}')
+        for source_id in source_ids:
+            if not isinstance(source_id, str) or source_id not in SOURCES:
+                raise MacroError(f"cite({source_id!r}) names no source; valid ids: {valid}")
+        return cite_html(source_ids)
+
+    for macro in (guide, changed, changes, cite):  # registered by a call: the untyped plugin must not untype them
         env.macro(macro)

@@ -5,12 +5,14 @@ that a fresh clone can check every quote.
 """
 
 import re
+from html import escape
 from pathlib import Path
 
 import pytest
 
-from macros.decisions import GUIDES, facts
+from macros.decisions import GUIDES
 from macros.decisions.changes import CHANGES, Change
+from macros.decisions.sources import SOURCES
 
 SEED = Path(__file__).with_name("data") / "seed-creating-an-application.md"
 IDS = list(CHANGES)
@@ -43,7 +45,9 @@ def test_a_change_is_complete_and_sourced(change_id: str) -> None:
     assert change.id == change_id
     assert change.topic.strip() and change.now.endswith(".")
     assert squeeze(change.quote) not in squeeze(change.now), "today's text is ours, not the seed's"
-    assert change.source in facts.EXTERNAL_URLS
+    assert change.sources, "every change cites what holds today (issue 20)"
+    assert set(change.sources) <= set(SOURCES)
+    assert all(SOURCES[i].page != "seed" for i in change.sources), "the seed is the quote; the sources are today's"
 
 
 @pytest.mark.parametrize("change_id", [i for i in IDS if CHANGES[i].decision])
@@ -74,6 +78,10 @@ def test_the_changes_page_lists_every_change_in_order(site_dir: Path) -> None:
     assert rows == IDS
     for change in CHANGES.values():
         row = re.search(rf'<tr data-change="{change.id}">(.*?)</tr>', html, re.S)
-        assert row and f'href="{change.source}"' in row.group(1)
+        assert row
+        for source_id in change.sources:
+            source = SOURCES[source_id]
+            cited = f'href="{source.page}"' if source.page.startswith("https://") else f"<cite>{source.title}</cite>"
+            assert cited in row.group(1) and escape(source.phrase) in row.group(1), source_id
         target = change.page.replace(".md", "/").replace("index/", "")
         assert re.search(rf'href="../{target}">[^<]+</a>', row.group(1)), row.group(1)

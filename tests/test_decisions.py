@@ -29,6 +29,7 @@ from macros.decisions import (
     pkce,
     refresh_tokens,
 )
+from macros.decisions.sources import SOURCES
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -63,7 +64,7 @@ CAPABILITIES = (
 # function -> ordered {argument: valid values}; single-answer functions only (not permissions)
 ARGS = {
     app_type: {"purpose": PURPOSES},
-    auth_method: {"acts_for_users": BOOL, "has_user_interface": BOOL},
+    auth_method: {"users_sign_in": BOOL, "has_user_interface": BOOL},
     pkce: {"platform": PLATFORMS},
     refresh_tokens: {"stay_signed_in": BOOL},
     app_access: {
@@ -107,11 +108,11 @@ TABLES = {
         ("chat-bot",): "bot",
         ("extend-desktop-app",): "add-in",
     },
-    auth_method: {  # (acts_for_users, has_user_interface)
+    auth_method: {  # (users_sign_in, has_user_interface): who signs in decides (changed 2026-12-04)
         (T, T): "three-legged-oauth",
-        (T, F): "three-legged-oauth",  # the reasons must say a UI is needed
-        (F, T): "three-legged-oauth",
-        (F, F): "jwt",  # today's form; "password" until 2026-11
+        (T, F): "three-legged-oauth",  # the reasons must say a sign-in page is needed
+        (F, T): "jwt",  # an internal dashboard on one service user
+        (F, F): "jwt",  # a nightly org-wide job; "password" until 2026-11
     },
     pkce: {
         ("browser",): "required",
@@ -211,25 +212,47 @@ def test_app_type_icon_required_only_for_bots_and_add_ins(purpose, icon):
     assert app_type(purpose=purpose).icon_required is icon
 
 
-def test_jwt_notes_that_the_password_flow_is_deprecated():
-    decision = auth_method(acts_for_users=False, has_user_interface=False)
+def test_jwt_without_a_ui_notes_that_the_password_flow_is_deprecated():
+    decision = auth_method(users_sign_in=False, has_user_interface=False)
     assert decision.title == "JWT auth flow"
     assert decision.notes and all(note.strip() for note in decision.notes)
     notes = " ".join(decision.notes)
     assert "password" in notes.lower() and "deprecated" in notes.lower() and "JWT" in notes
+    assert "no longer in the form" not in notes, "deprecated, not established as removed (issue 20, 9)"
     assert "public apps" in notes and "single sign-on" in notes
     reasons = " ".join(decision.reasons)
-    for words in ("cron job", "script", "Credentials", "Create JWT", "client ID", "role"):
+    for words in ("nightly job", "script", "server-to-server", "service user", "client ID", "role"):
         assert words in reasons, words
+    assert ("RingCentral: JWT for public apps", facts.JWT_PUBLIC_APPS_URL) in decision.links
     assert (
         "RingCentral: create a JWT credential",
         "https://developers.ringcentral.com/guide/getting-started/create-credential",
     ) in decision.links
+    assert {"jwt-public-apps", "password-deprecated", "jwt-not-for-individuals"} <= set(decision.sources)
 
 
-@pytest.mark.parametrize("key", [k for k, v in TABLES[auth_method].items() if v != "jwt"])
-def test_three_legged_oauth_has_no_deprecation_note(key):
-    assert not call(auth_method, key).notes
+def test_jwt_with_a_ui_is_one_identity_on_a_server():
+    """Issue 20, 1: an internal dashboard on one service user gets JWT, not 3-legged OAuth."""
+    decision = auth_method(users_sign_in=False, has_user_interface=True)
+    reasons = " ".join(decision.reasons)
+    for words in ("one identity", "service user", "dashboard", "server"):
+        assert words in reasons, words
+    assert "publish" not in reasons
+    assert {"auth-who-signs-in", "jwt-not-for-individuals", "jwt-service-user"} <= set(decision.sources)
+
+
+@pytest.mark.parametrize("has_user_interface", BOOL)
+def test_three_legged_oauth_when_each_user_signs_in(has_user_interface):
+    decision = auth_method(users_sign_in=True, has_user_interface=has_user_interface)
+    assert not decision.notes
+    reasons = " ".join(decision.reasons)
+    assert "own account" in reasons and "redirect URI" in reasons and "exactly" in reasons
+    assert {"auth-who-signs-in", "redirect-uri-required", "redirect-uri-exact"} <= set(decision.sources)
+
+
+def test_the_old_argument_is_refused():
+    with pytest.raises(TypeError, match="acts_for_users"):
+        auth_method(acts_for_users=True, has_user_interface=True)
 
 
 @pytest.mark.parametrize(
@@ -253,9 +276,10 @@ def test_add_in_says_what_to_do_when_the_type_is_not_offered():
     assert "notifications from other systems" in text
 
 
-def test_oauth_without_ui_says_a_user_interface_is_needed():
-    text = " ".join(auth_method(acts_for_users=True, has_user_interface=False).reasons).lower()
-    assert "user interface" in text
+def test_oauth_without_ui_says_a_sign_in_page_is_needed():
+    decision = auth_method(users_sign_in=True, has_user_interface=False)
+    assert "page" in " ".join(decision.reasons).lower()
+    assert "seed-three-legged-ui" in decision.sources
 
 
 @pytest.mark.parametrize("platform", [k[0] for k, v in TABLES[pkce].items() if v == "required"])
@@ -268,6 +292,18 @@ def test_refresh_tokens_enable_mentions_the_daily_refresh_of_every_token():
     text = " ".join(refresh_tokens(stay_signed_in=True).reasons).lower()
     assert "once a day" in text or "daily" in text
     assert "every stored token" in text
+
+
+@pytest.mark.parametrize("stay_signed_in", BOOL)
+def test_refresh_tokens_say_the_lifetimes_and_the_default(stay_signed_in):
+    """Issue 20, 5: 1 hour, 7 days, once, and "Issue refresh tokens?" off by default, each with its source."""
+    decision = refresh_tokens(stay_signed_in=stay_signed_in)
+    text = " ".join(decision.reasons)
+    assert "1 hour" in text and "Issue refresh tokens?" in text and "off" in text
+    assert {"access-token-hour", "refresh-off-by-default"} <= set(decision.sources)
+    if stay_signed_in:
+        assert "7 days" in text and "works once" in text
+        assert {"refresh-token-days", "refresh-token-once"} <= set(decision.sources)
 
 
 @pytest.mark.parametrize(
@@ -283,6 +319,22 @@ def test_pkce_reasons_follow_the_contract(platform, words):
     text = " ".join(pkce(platform=platform).reasons)
     for word in words:
         assert word.lower() in text.lower()
+
+
+@pytest.mark.parametrize("platform", [k[0] for k, v in TABLES[pkce].items() if v != "not-applicable"])
+def test_pkce_says_who_requires_what(platform):
+    """Issue 20, 4: RFC 9700 requires PKCE of public clients; RingCentral recommends it today and assumes
+    plain when the method is left out; "required" was the 2021 page's rule."""
+    decision = pkce(platform=platform)
+    text = " ".join(decision.reasons)
+    assert "RFC 9700" in text and "RingCentral" in text and "recommend" in text
+    assert "S256" in text and "plain" in text
+    assert {"pkce-recommended", "pkce-plain-default"} <= set(decision.sources)
+    if decision.id == "required":
+        assert "2021" in text and "must" in text
+        assert {"rfc9700-pkce-public", "seed-pkce-required"} <= set(decision.sources)
+    else:
+        assert "rfc9700-pkce-confidential" in decision.sources
 
 
 def test_app_access_all_no_says_only_your_credentials_are_used():
@@ -346,6 +398,37 @@ def test_app_features_reasons_say_what_each_feature_needs(key, expected):
 PARTNER_NAMES = ("AT&T", "TELUS", "BT", "Avaya", "Unify", "Rainbow", "Vodafone", "Verizon")
 
 
+@pytest.mark.parametrize("restrict", BOOL)
+def test_public_partner_choice_uses_the_forms_words(restrict):
+    """Issue 20, 6: the box under "Advanced settings"; RingCentral and its Rise partners always included;
+    Verizon sells under the RingCentral brand, not its own."""
+    decision = partner_reach(access="public", restrict_to_partners=restrict)
+    text = " ".join(decision.reasons)
+    assert "Advanced settings" in text
+    assert "Make available only to specific service providers and brand partners" in text
+    assert "Rise partners" in text and "always included" in text
+    assert "Verizon, which sells under the RingCentral brand" in text
+    for sentence in re.split(r"(?<=\.) ", text):
+        if "own brand" in sentence or "white-label" in sentence:
+            assert "Verizon" not in sentence, sentence
+    cited = {"partners-advanced-settings", "partners-rise-included", "verizon-ringcentral-brand"}
+    assert cited <= set(decision.sources)
+
+
+@pytest.mark.parametrize("key", list(TABLES[app_access]), ids=lambda k: "-".join(map(str, k)))
+def test_access_says_it_cannot_be_changed_later(key):
+    decision = call(app_access, key)
+    assert "cannot switch between private and public" in " ".join(decision.reasons)
+    assert "access-permanent" in decision.sources
+
+
+def test_interactive_messages_secret_is_generated_by_the_console():
+    decision = app_features(app_type="bot", interactive_messages=True, install_via_web=False)
+    text = " ".join(decision.reasons)
+    assert "console generates the shared secret" in text and "copy it" in text
+    assert "shared-secret-generated" in decision.sources
+
+
 @pytest.mark.parametrize("partner", PARTNER_NAMES)
 def test_selected_partners_names_every_partner(partner):
     text = " ".join(partner_reach(access="public", restrict_to_partners=True).reasons)
@@ -381,6 +464,9 @@ def test_every_decision_has_title_reasons_and_valid_links(fn, args):
     assert isinstance(decision.title, str) and decision.title.strip()
     assert isinstance(decision.reasons, tuple) and decision.reasons
     assert all(isinstance(r, str) and r.strip() for r in decision.reasons)
+    assert decision.sources, "every outcome names its sources (issue 20)"
+    assert len(set(decision.sources)) == len(decision.sources)
+    assert set(decision.sources) <= set(SOURCES), set(decision.sources) - set(SOURCES)
     assert decision.links
     for link in decision.links:
         assert isinstance(link, tuple) and len(link) == 2

@@ -112,8 +112,14 @@ def test_bad_guide_argument(tmp_path: Path, bad: object) -> None:
     assert "\n" not in text
 
 
+def onward_hrefs(markup: str) -> set[str]:
+    """The hrefs of a guide's onward links, leaving out its "Sources" blocks (tested in test_decisions)."""
+    onward = re.sub(r'<div class="decision-guide__sources">.*?</div>', "", markup, flags=re.S)
+    return set(re.findall(r'href="([^#"][^"]*)"', onward))
+
+
 def test_guide_links_resolve_from_the_page(tmp_path: Path) -> None:
-    hrefs = set(re.findall(r'href="([^#"][^"]*)"', fake_env(tmp_path).guide("app_access")))
+    hrefs = onward_hrefs(fake_env(tmp_path).guide("app_access"))
     assert hrefs == {"../features/", "https://developers.ringcentral.com/guide/getting-started/promote-app"}
     assert 'href="#partners"' in fake_env(tmp_path).guide("app_access")  # this page: the fragment alone
     assert "https://developers.ringcentral.com/guide/basics/partners" in fake_env(tmp_path).guide("partner_reach")
@@ -122,7 +128,7 @@ def test_guide_links_resolve_from_the_page(tmp_path: Path) -> None:
 def test_under_zensical_links_are_written_from_the_md_files_folder(tmp_path: Path) -> None:
     """Zensical re-bases relative links in a page's HTML from the .md file's folder (docs/ here)."""
     markup = fake_env(tmp_path, ZENSICAL_PAGE).guide("app_access")
-    hrefs = set(re.findall(r'href="([^#"][^"]*)"', markup))
+    hrefs = onward_hrefs(markup)
     assert hrefs == {"features/", "https://developers.ringcentral.com/guide/getting-started/promote-app"}
     assert 'href="#partners"' in markup
 

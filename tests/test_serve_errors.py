@@ -26,6 +26,7 @@ from benchmarks.common import copy_project, mkdocs_env
 from dev_server import DevServer, dev_server
 from macros.decisions import GUIDES
 from macros.decisions.changes import CHANGES
+from macros.decisions.sources import SOURCES
 from macros.page_errors import MARK
 from test_guides_build import MACRO, RAW
 
@@ -35,7 +36,8 @@ ADMONITION = re.compile(rf"<div [^>]*{MARK}[^>]*>(.*?)</div>", re.S)
 SHOWN = re.compile(r"<code>(.*?)</code>", re.S)
 HREF = re.compile(r'<a href="([^"]+)">Writing guides</a>')
 GUIDE_ON_PAGE = re.compile(r'<div class="decision-guide"[^>]*\sdata-guide="(\w+)"')
-ANY_MACRO = re.compile(r"\{\{\s*(guide|changed|changes)\((.*?)\)\s*\}\}")
+SOURCE_IDS = ", ".join(SOURCES)
+ANY_MACRO = re.compile(r"\{\{\s*(guide|changed|changes|cite)\((.*?)\)\s*\}\}")
 
 
 @dataclass(frozen=True)
@@ -219,6 +221,14 @@ def mistakes(plugin_macros: list[str]) -> dict[str, Mistake]:
             PAGE,
             "{{ changed() }}",
             f'changed() needs the id of a change, e.g. changed("password-flow"); valid names: {", ".join(CHANGES)}',
+        ),
+        "unknown source": appended(
+            PAGE, '{{ cite("access-token-day") }}', f"cite('access-token-day') names no source; valid ids: {SOURCE_IDS}"
+        ),
+        "no source": appended(
+            PAGE,
+            "{{ cite() }}",
+            'cite() needs the id of a source, e.g. cite("access-token-hour"); valid ids: ' + SOURCE_IDS,
         ),
         "clash": clash(),
         "syntax": jinja_mistake(f'{{{{ guide("{NAME}" }}}}'),

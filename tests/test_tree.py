@@ -21,7 +21,7 @@ BOOL = (True, False)
 # Every single-answer guide's arguments and their valid values, by hand from the contract.
 DOMAINS = {
     "app_type": {"purpose": ("call-apis", "chat-bot", "extend-desktop-app")},
-    "auth_method": {"acts_for_users": BOOL, "has_user_interface": BOOL},
+    "auth_method": {"users_sign_in": BOOL, "has_user_interface": BOOL},
     "pkce": {
         "platform": (
             "server-web",
@@ -174,9 +174,9 @@ def test_pkce_asks_one_question(trees):
 EXPECTED_SHAPES = {
     "app_type": {"purpose": {"call-apis": "rest-api-app", "chat-bot": "bot", "extend-desktop-app": "add-in"}},
     "auth_method": {
-        "acts_for_users": {
+        "users_sign_in": {
             "yes": {"has_user_interface": {"yes": "three-legged-oauth", "no": "three-legged-oauth"}},
-            "no": {"has_user_interface": {"yes": "three-legged-oauth", "no": "jwt"}},
+            "no": {"has_user_interface": {"yes": "jwt", "no": "jwt"}},
         }
     },
     "pkce": {

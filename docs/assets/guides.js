@@ -17,7 +17,8 @@
     return { asked, leaf: node };
   };
 
-  /* Permissions: the union of the needs, minus what another chosen one implies; those kept that need approval. */
+  /* Permissions: the union of the needs, minus what another chosen one implies; those kept that need approval;
+     the union of the sources of each part present (macros/decisions/permissions.py, cover_sources). */
   const cover = (data, chosen) => {
     const wanted = new Set(chosen.flatMap((c) => data.needs[c]));
     const leftOut = new Map();
@@ -26,7 +27,18 @@
       if (by.length) leftOut.set(name, by);
     }
     const kept = [...wanted].filter((name) => !leftOut.has(name)).sort();
-    return { kept, leftOut, id: kept.join("+") || "none", approval: kept.filter((name) => data.approval.includes(name)) };
+    const approval = kept.filter((name) => data.approval.includes(name));
+    const { base, approval: byApproval, kept: ofKept } = data.sources;
+    const sources = [...new Set([...base, ...approval.flatMap((name) => byApproval[name]), ...(kept.length ? ofKept : [])])];
+    return { kept, leftOut, id: kept.join("+") || "none", approval, sources };
+  };
+
+  /* The "Sources" block of these source ids, from the ones the build embedded. */
+  const cited = (root, ids) => {
+    const block = root.querySelector(".decision-guide__source-items").content.firstElementChild.cloneNode(true);
+    const list = block.querySelector("ul");
+    list.replaceChildren(...ids.map((id) => list.querySelector(`[data-source="${id}"]`)));
+    return block;
   };
 
   /* Each kind shows its result and returns the questions it asks now. */
@@ -44,7 +56,7 @@
 
     cover(root, data, answers, show) {
       const chosen = answers.get(data.question) || [];
-      const { kept, leftOut, id, approval } = cover(data, chosen);
+      const { kept, leftOut, id, approval, sources } = cover(data, chosen);
       const parts = root.querySelector(".decision-guide__parts").content;
       const list = parts.querySelector("ul").cloneNode(false);
       for (const name of kept) list.append(parts.querySelector(`[data-kept="${name}"]`).cloneNode(true));
@@ -53,15 +65,17 @@
         item.querySelector("[data-by]").textContent = by.join(", ");
         list.append(item);
       }
+      if (kept.length) list.append(parts.querySelector("[data-within-role]").cloneNode(true));
       const title = parts.querySelector(".decision-guide__title").cloneNode(true);
       const notes = approval.map((name) => parts.querySelector(`[data-approval="${name}"]`).cloneNode(true));
-      show(chosen.length ? id : "", chosen.length ? [title, ...notes, list] : []);
+      show(chosen.length ? id : "", chosen.length ? [title, ...notes, list, cited(root, sources)] : []);
       return [data.question];
     },
 
     plan(root, data, answers, show) {
       const asked = new Set(data.always);
       const ids = [];
+      const sources = [];
       const values = {};
       const fromParts = {};
       let blocked = "";
@@ -81,7 +95,8 @@
         path.asked.forEach((name) => asked.add(name));
         if (path.leaf === null) return void (complete = false);
         const leaf = part.leaves[path.leaf];
-        ids.push(...leaf.ids);
+        ids.push(...(leaf.ids || []));
+        sources.push(...(leaf.sources || []));
         Object.assign(values, leaf.params);
         leaf.asks?.forEach((name) => asked.add(name));
         blocked = blocked || leaf.blocked || "";
@@ -100,6 +115,7 @@
         for (const item of items) {
           if (rule.required && full(data.blank, item)) report("blank", rule.name);
           if (rule.max && [...item].length > rule.max) report("long", rule.name, { count: [...item].length, max: rule.max });
+          if ([...item].length < (rule.min || 0) && !full(data.blank, item)) report("short", rule.name, { value: item, count: [...item].length, min: rule.min });
           if (rule.pattern && !full(rule.pattern, item)) report("pattern", rule.name, { value: item, label: rule.label });
         }
       }
@@ -135,21 +151,29 @@
           name, description, permissions: scopes.kept.join(","), redirect_uris: uris.join(","),
           carriers: partners.map((id) => data.carriers[id]).join(","),
         });
-        const query = data.params.filter(([key]) => values[key]).map(([key, param]) => `${param}=${encodeURIComponent(values[key])}`);
-        const link = root.querySelector(".decision-guide__console");
-        const url = `${data.base}?${query.join("&")}`;
-        link.hidden = Boolean(blocked);
-        link.href = blocked ? "#" : url;
+        /* The link presets every value; the editable one leaves out those the form then locks. */
+        const linkTo = (keys) =>
+          `${data.base}?` + keys.filter(([key]) => values[key]).map(([key, param]) => `${param}=${encodeURIComponent(values[key])}`).join("&");
+        const url = linkTo(data.params);
+        const editable = linkTo(data.params.filter(([key]) => !data.readOnly.includes(key)));
+        for (const [selector, href] of [[".decision-guide__console", url], [".decision-guide__editable", editable]]) {
+          const link = root.querySelector(selector);
+          link.hidden = Boolean(blocked);
+          link.href = blocked ? "#" : href;
+        }
+        root.querySelector(".decision-guide__read-only").hidden = Boolean(blocked);
+        box.querySelector(".decision-guide__plan-sources").replaceChildren(cited(root, [...new Set([...sources, ...scopes.sources, ...data.planSources])]));
         root.querySelector(".decision-guide__blocked").textContent = blocked;
         const printed = root.querySelector(".decision-guide__print-url");
         printed.hidden = Boolean(blocked);
         printed.querySelector("code").textContent = blocked ? "" : url;
         const markdown = [`# App plan: ${name}`];
-        for (const item of box.querySelectorAll("h3, li")) {
+        for (const item of box.querySelectorAll("h3, .decision-guide__checklist > li")) {
           const [label, value, why] = [...item.children].map((part) => part.textContent);
           markdown.push(item.tagName === "H3" ? `\n## ${label}\n` : `- [ ] ${label}: ${value}` + (why ? ` (${why})` : ""));
         }
         if (!blocked) markdown.push("", `[Open in the Developer Console](<${url}>)`);
+        markdown.push("", "## Sources", "", ...[...box.querySelectorAll("[data-source]")].map((li) => `- ${li.textContent}`));
         root.querySelector(".decision-guide__copy").dataset.clipboardText = markdown.join("\n");
       }
       show(ready ? [...ids, scopes.id].join("/") : "", [status]);

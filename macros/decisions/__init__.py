@@ -19,10 +19,10 @@ from macros.decisions.access import (
 )
 from macros.decisions.app_type import PURPOSE, app_type
 from macros.decisions.auth import (
-    ACTS_FOR_USERS,
     HAS_USER_INTERFACE,
     PLATFORM,
     STAY_SIGNED_IN,
+    USERS_SIGN_IN,
     auth_method,
     pkce,
     refresh_tokens,
@@ -64,7 +64,7 @@ GUIDES: Mapping[str, Guide] = {
     guide.name: guide
     for guide in (
         Guide("app_type", app_type, (PURPOSE,)),
-        Guide("auth_method", auth_method, (ACTS_FOR_USERS, HAS_USER_INTERFACE)),
+        Guide("auth_method", auth_method, (USERS_SIGN_IN, HAS_USER_INTERFACE)),
         Guide("pkce", pkce, (PLATFORM,)),
         # --8<-- [start:register]
         Guide("refresh_tokens", refresh_tokens, (STAY_SIGNED_IN,)),
@@ -82,7 +82,7 @@ GUIDES: Mapping[str, Guide] = {
             plan_app,
             (
                 PURPOSE,
-                ACTS_FOR_USERS,
+                USERS_SIGN_IN,
                 HAS_USER_INTERFACE,
                 PLAN_PLATFORM,
                 STAY_SIGNED_IN,

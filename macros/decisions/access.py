@@ -67,6 +67,7 @@ _PUBLIC_LINKS = (
     ("Next: which partners", "security.md#partners"),
 )
 _SCRUTINY = "Public apps get more scrutiny from RingCentral while you develop them."
+_FINAL = "Choose with care: an app cannot switch between private and public once it is created."
 
 
 def app_access(
@@ -98,9 +99,11 @@ def app_access(
                 "Today's Create App form says to make the app public when you are a RingCentral Enterprise "
                 "customer with a large number of sub-accounts (federated accounts).",
                 _SCRUTINY,
+                _FINAL,
             ),
             _PUBLIC_LINKS,
             public_note,
+            ("public-federated", "access-permanent"),
         )
     if own_company_data_only:
         return Decision(
@@ -109,8 +112,10 @@ def app_access(
             (
                 "Only your own company's data is involved, so you sign in with your own organization's "
                 "credentials: that is what a private app is. Private apps are the most common.",
+                _FINAL,
             ),
             _PRIVATE_LINKS,
+            sources=("seed-private-own-data", "access-permanent"),
         )
     if communication_platform:
         return Decision(
@@ -120,8 +125,10 @@ def app_access(
                 "People outside your account use what you build, but every API call is made with your own "
                 "login: the app is private even though the public uses it. This pattern is called CPaaS, "
                 "Communication Platform as a Service.",
+                _FINAL,
             ),
             _PRIVATE_LINKS,
+            sources=("seed-private-cpaas", "private-cpaas", "access-permanent"),
         )
     if for_ringcentral_customers:
         return Decision(
@@ -131,9 +138,11 @@ def app_access(
                 "Only RingCentral customers can sign in to and use your app, each with their own account, or "
                 "you will promote it in the App Gallery: that makes it public.",
                 _SCRUTINY,
+                _FINAL,
             ),
             _PUBLIC_LINKS,
             public_note,
+            ("seed-public-isv", "public-when", "access-permanent"),
         )
     return Decision(
         "private",
@@ -141,15 +150,20 @@ def app_access(
         (
             "None of your app's users sign in with their own RingCentral account; only your credentials "
             "are used, so the app is private.",
+            _FINAL,
         ),
         _PRIVATE_LINKS,
+        sources=("seed-private-own-data", "access-permanent"),
     )
 
 
-def partner_names() -> str:
-    """The partners, named for people: "AT&T Office@Hand, TELUS, … and Verizon"."""
-    names = [partner.name for partner in facts.PARTNERS.values()]
-    return ", ".join(names[:-1]) + " and " + names[-1]
+def partner_names(*, own_brand: bool) -> str:
+    """The partners that sell under their own brand (or not), named for people: "AT&T Office@Hand, … and TELUS"."""
+    names = [partner.name for partner in facts.PARTNERS.values() if partner.own_brand == own_brand]
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+
+
+_BOX = "“Make available only to specific service providers and brand partners”"
 
 
 def partner_reach(*, access: str, restrict_to_partners: bool) -> Decision:
@@ -157,12 +171,18 @@ def partner_reach(*, access: str, restrict_to_partners: bool) -> Decision:
 
     Seed: for a public app marketed to RingCentral customers, RingCentral strongly recommends
     "all current and future carrier and brand partners", the widest reach worldwide; restrict to
-    specific partners only if the app must be. Private apps are not offered to partners.
-    facts.md names the partners and their carrier ids.
+    specific partners only if the app must be. Today the choice is a box under "Advanced
+    settings", and RingCentral and its Rise partners are always included (promote-app page).
+    Private apps are not offered to partners. facts.md names the partners and their carrier ids;
+    Verizon sells under the RingCentral brand (Rise), not its own.
     """
     ACCESS.check(access)
     RESTRICT_TO_PARTNERS.check(restrict_to_partners)
     link = (("RingCentral: building apps for partners", facts.PARTNERS_URL),)
+    rise = (
+        f"RingCentral itself and its Rise partners, such as {partner_names(own_brand=False)}, which sells under "
+        "the RingCentral brand, are always included."
+    )
     if access == "private":
         return Decision(
             "not-applicable",
@@ -172,17 +192,26 @@ def partner_reach(*, access: str, restrict_to_partners: bool) -> Decision:
                 "to other brands' customers.",
             ),
             _PRIVATE_LINKS,
+            sources=("seed-private-own-data",),
         )
     if restrict_to_partners:
         return Decision(
             "selected-partners",
             "Only the partners you select",
             (
+                f"Under “Advanced settings”, tick {_BOX}, then pick the partners.",
                 "Choose this only because the app must be restricted to one partner or a few.",
-                f"Pick them from the partners that white-label RingCentral: {partner_names()}.",
+                f"The partners that white-label RingCentral: {partner_names(own_brand=True)}. {rise}",
                 "AT&T Office@Hand and Verizon run in segregated environments with extra requirements.",
             ),
             link,
+            sources=(
+                "seed-partners-recommended",
+                "partners-advanced-settings",
+                "partners-rise-included",
+                "verizon-ringcentral-brand",
+                "rise-ringcentral-brand",
+            ),
         )
     return Decision(
         "all-partners",
@@ -190,7 +219,15 @@ def partner_reach(*, access: str, restrict_to_partners: bool) -> Decision:
         (
             "RingCentral strongly recommends this for public apps: your app reaches the largest customer "
             "base in the world, and every partner added later too.",
-            f"Partners such as {partner_names()} resell RingCentral under their own brands.",
+            f"Leave {_BOX} under “Advanced settings” unticked.",
+            f"Partners such as {partner_names(own_brand=True)} resell RingCentral under their own brands. {rise}",
         ),
         link,
+        sources=(
+            "seed-partners-recommended",
+            "partners-advanced-settings",
+            "partners-rise-included",
+            "verizon-ringcentral-brand",
+            "rise-ringcentral-brand",
+        ),
     )

@@ -52,6 +52,7 @@ def app_type(*, purpose: str) -> AppTypeDecision:
             ("A bot is the special kind of app that lives in RingCentral's team messaging.", _ICON_REASON),
             (("App icons", "describe.md#app-icons"), _NEXT),
             notes=(CHANGES["bot-name"].now,),
+            sources=("seed-app-types", "app-types-today", "seed-icon"),
             icon_required=True,
         )
     if purpose == "extend-desktop-app":
@@ -72,6 +73,13 @@ def app_type(*, purpose: str) -> AppTypeDecision:
                 _NEXT,
             ),
             notes=(CHANGES["add-in-deprecated"].now,),
+            sources=(
+                "seed-app-types",
+                "app-types-today",
+                "add-in-deprecated",
+                "seed-icon",
+                "seed-integrated-installation",
+            ),
             icon_required=True,
         )
     return AppTypeDecision(
@@ -83,4 +91,5 @@ def app_type(*, purpose: str) -> AppTypeDecision:
             "An app icon may be optional for this type.",
         ),
         (_NEXT,),
+        sources=("seed-app-types", "app-types-today", "seed-icon"),
     )

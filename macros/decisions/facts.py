@@ -43,7 +43,8 @@ CALL_CONTROL_URL = "https://developers.ringcentral.com/guide/voice/call-control"
 # The Developer Console's documented "new app" link (facts.md, "install app button").
 NEW_APP_URL = "https://developer.ringcentral.com/new-app"
 NAME_MAX = 64
-DESCRIPTION_MAX = 256
+DESCRIPTION_MAX = 256  # in the link
+DESCRIPTION_MIN = 20  # the form's own rule (register-app page)
 REDIRECT_URIS_MAX = 10
 
 # Every page on another host that the site may link to: the rules, the pages and the link tests
@@ -99,6 +100,7 @@ class Partner(NamedTuple):
     name: str
     carrier_id: int
     segregated: bool = False  # runs on platform.ringcentral.biz with extra requirements
+    own_brand: bool = True  # False: a Rise partner, selling under the RingCentral brand (always included)
 
 
 PARTNERS: Mapping[str, Partner] = MappingProxyType(
@@ -110,7 +112,7 @@ PARTNERS: Mapping[str, Partner] = MappingProxyType(
         "unify": Partner("Unify Office (Atos)", 2020),
         "rainbow": Partner("Rainbow Office (Alcatel)", 2110),
         "vodafone": Partner("Vodafone Business", 7010),
-        "verizon": Partner("Verizon", 2210, segregated=True),
+        "verizon": Partner("RingCentral with Verizon", 2210, segregated=True, own_brand=False),
     }
 )
 
@@ -145,7 +147,8 @@ PERMISSIONS: Mapping[str, Permission] = MappingProxyType(
         "EditPresence": Permission("read and change presence", ("ReadPresence",)),
         "SubscriptionWebhook": Permission("subscribe to webhook notifications"),
         "TeamMessaging": Permission("post and manage team-messaging data (formerly Glip)"),
-        "Video": Permission("create and manage RingCentral Video meetings (formerly Meetings)"),
+        "Video": Permission("create and manage meetings in RingCentral Video"),
+        "Meetings": Permission("create and manage meetings in RingCentral Meetings, a separate scope"),
         "Analytics": Permission("read call analytics data"),
     }
 )

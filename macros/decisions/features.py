@@ -52,8 +52,9 @@ _READ_MORE = {
 _EXPLAINED = {
     "interactive-messages": (
         "Interactive messages: enable them and give an outbound webhook URL, where RingCentral delivers "
-        "an event each time someone uses a message your app posted, and a shared secret, which your app "
-        "uses to check that each event is authentic. Keep the secret highly confidential."
+        "an event each time someone uses a message your app posted. The console generates the shared "
+        "secret when it creates the app: copy it into your app, which checks with it that each event is "
+        "authentic (the X-Glip-Signature header). Keep the secret highly confidential."
     ),
     "integrated-installation": (
         "Integrated installation is always on for Notification Add-ins: it tells RingCentral how users install your "
@@ -64,6 +65,12 @@ _EXPLAINED = {
         "Tick \"this app can be installed via the web\": your installation page is shown inside the "
         "RingCentral desktop app in an iframe, so users install in one seamless step."
     ),
+}
+
+_SOURCES = {
+    "interactive-messages": ("seed-interactive-messages", "shared-secret-generated", "glip-signature"),
+    "integrated-installation": ("seed-integrated-installation", "add-in-deprecated"),
+    "web-installation": ("seed-install-via-web",),
 }
 
 
@@ -79,7 +86,7 @@ def app_features(*, app_type: str, interactive_messages: bool, install_via_web: 
     APP_TYPE.check(app_type)
     INTERACTIVE_MESSAGES.check(interactive_messages)
     INSTALL_VIA_WEB.check(install_via_web)
-    chosen = []
+    chosen: list[str] = []
     if interactive_messages:
         chosen.append("interactive-messages")
     if app_type == "add-in":
@@ -88,13 +95,16 @@ def app_features(*, app_type: str, interactive_messages: bool, install_via_web: 
             chosen.append("web-installation")
     features = tuple(sorted(chosen))
     reasons = tuple(_EXPLAINED[feature] for feature in features)
+    sources = tuple(source for feature in features for source in _SOURCES[feature])
     if app_type == "add-in" and not install_via_web:
         reasons += (
             "To get more people through installation, RingCentral recommends an installation web "
             "page that automates it.",
         )
+        sources += _SOURCES["web-installation"]
     if not features:
         reasons = ("Neither interactive messages nor integrated installation apply: leave the features off.",)
+        sources = ("seed-interactive-messages", "seed-integrated-installation")
     return FeaturesDecision(
         "+".join(features) or "none",
         ", ".join(_NAMES[feature] for feature in features) or "No features to enable",
@@ -102,5 +112,6 @@ def app_features(*, app_type: str, interactive_messages: bool, install_via_web: 
         tuple(_READ_MORE[feature] for feature in features if feature in _READ_MORE)
         + (("Next steps", "next-steps.md"),),
         (CHANGES["integrated-installation"].now,) if app_type == "add-in" else (),
+        sources,
         features=features,
     )

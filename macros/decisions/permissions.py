@@ -75,21 +75,51 @@ def permissions(*, capabilities: Iterable[str]) -> PermissionsDecision:
     kept, left_out = smallest_cover(name for capability in chosen for name in NEEDS[capability])
     reasons = tuple(f"{name}: {facts.PERMISSIONS[name].meaning}." for name in kept)
     reasons += tuple(f"{name} is left out: {', '.join(by)} already includes it." for name, by in left_out)
-    if not kept:
-        reasons = ("Nothing ticked, nothing to request.",)
+    reasons = reasons + (WITHIN_ROLE,) if kept else ("Nothing ticked, nothing to request.",)
     restricted = tuple(name for name in kept if facts.PERMISSIONS[name].requires_approval)
+    sources = cover_sources(kept, restricted)
     return PermissionsDecision(
         "+".join(kept) or "none",
         "Request " + (", ".join(kept) if kept else "no permissions"),
         reasons,
         (("Next: public or private", "security.md#access"),),
         tuple(approval_note(name) for name in restricted),
+        sources,
         permissions=kept,
         left_out=left_out,
         requires_approval=restricted,
     )
 
 
+WITHIN_ROLE = (
+    "A permission never lets the app do more than the signed-in user's role allows: that user's role "
+    "must hold the matching user permission."
+)
+# The facts behind each part of a cover, which the page composes in the same order (guides.js, "cover").
+COVER_SOURCES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "base": ("seed-least-privilege",),  # request only what the app requires
+        # the meanings and inclusions of the permissions page; a scope within the user's role
+        "kept": ("permission-includes", "scope-within-role"),
+    }
+)
+
+
+def approval_sources(name: str) -> tuple[str, ...]:
+    """The facts behind a permission's approval note: the form's marking, and the page of that permission."""
+    return ("restricted-scopes",) + (("call-control-approval",) if name == "CallControl" else ())
+
+
+def cover_sources(kept: tuple[str, ...], restricted: tuple[str, ...]) -> tuple[str, ...]:
+    """The facts a cover rests on, in the order the page shows them: the base, each approval, then
+    the kept permissions' (when there are any)."""
+    parts = [COVER_SOURCES["base"], *map(approval_sources, restricted)] + ([COVER_SOURCES["kept"]] if kept else [])
+    return tuple(dict.fromkeys(source for part in parts for source in part))
+
+
 def approval_note(name: str) -> str:
-    """The note of a chosen permission that needs approval (facts.md, "restricted scopes")."""
-    return f"{name} needs approval. {CHANGES['restricted-scopes'].now}"
+    """The note of a chosen permission that needs approval (facts.md, "restricted scopes"): the
+    form's scope list marks it "(requires permission)"."""
+    return (
+        f"{name} needs approval: the form's list marks it “(requires permission)”. {CHANGES['restricted-scopes'].now}"
+    )

@@ -8,8 +8,9 @@ checked by the text rules and the permissions cover below, which the page receiv
 """
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from urllib.parse import quote
 
@@ -25,10 +26,10 @@ from macros.decisions.access import (
 )
 from macros.decisions.app_type import PURPOSE, app_type
 from macros.decisions.auth import (
-    ACTS_FOR_USERS,
     HAS_USER_INTERFACE,
     PLATFORM,
     STAY_SIGNED_IN,
+    USERS_SIGN_IN,
     auth_method,
     pkce,
     refresh_tokens,
@@ -37,12 +38,14 @@ from macros.decisions.changes import HISTORY_NOTES
 from macros.decisions.features import INSTALL_VIA_WEB, INTERACTIVE_MESSAGES, app_features
 from macros.decisions.model import Decision, Option, Question
 from macros.decisions.permissions import permissions
+from macros.tree import Ask, Tree, build_tree
 
 # In the plan, "no user interface" is answered by has_user_interface, so the platform question
 # offers only the platforms of apps that have one.
 PLAN_PLATFORM = Question(
     PLATFORM.name, PLATFORM.prompt, "choice", tuple(o for o in PLATFORM.options if o.id != "no-ui")
 )
+# Partners that sell under the RingCentral brand (Rise) are always included: only the others are chosen.
 PARTNERS = Question(
     "partners",
     "Which partners may use your app?",
@@ -50,6 +53,7 @@ PARTNERS = Question(
     tuple(
         Option(pid, p.name, "Segregated environment, extra requirements" if p.segregated else "")
         for pid, p in facts.PARTNERS.items()
+        if p.own_brand
     ),
 )
 
@@ -72,6 +76,7 @@ class Part:
     params: tuple[tuple[str, str], ...] = ()
     asks: tuple[str, ...] = ()  # free-form questions that matter after these answers
     blocked: str = ""  # why the console link cannot express the plan, if it cannot
+    sources: tuple[str, ...] = ()  # the facts its lines rest on (ids of macros.decisions.sources)
 
 
 def _line(label: str, decision: Decision) -> Line:
@@ -96,67 +101,137 @@ def type_part(*, purpose: str) -> Part:
         if kind.icon_required
         else "An icon may not be required for a REST API app.",
     )
-    return Part((("type", (_line("App type", kind),)), ("icon", (icon,))), (kind.id,), blocked=blocked)
+    return Part(
+        (("type", (_line("App type", kind),)), ("icon", (icon,))), (kind.id,), blocked=blocked, sources=kind.sources
+    )
 
 
 def _access(answers: dict[str, bool]) -> Decision:
     return app_access(**{question.name: answers[question.name] for question in ACCESS_QUESTIONS})
 
 
-def flow_part(*, acts_for_users: bool, has_user_interface: bool, **access_answers: bool) -> Part:
-    """Step "Setup authentication": the auth flow (the 3-legged one needs redirect URIs); and the
-    next step of a JWT app, its JWT credential (facts.md, "JWT credentials", "JWT and public apps").
+BOT_FLOW = "bot-installation"  # the flow id of a bot's plan: no auth method to choose
+# Redirect URIs: exact match; at most 10, no wildcards (auth-code page, install-app-button page).
+REDIRECT_SOURCES = ("redirect-uri-exact", "redirect-uris-count", "redirect-uris-max")
 
-    A JWT credential belongs to a user and is restricted to apps by their client ID; for a public
-    app, each customer creates one restricted to the provider's app and hands it over.
+
+def flow_part(*, purpose: str, users_sign_in: bool, has_user_interface: bool, **access_answers: bool) -> Part:
+    """Step "Setup authentication": the auth flow, or a bot's installation; and what follows it.
+
+    A bot gets its token when it is installed: RingCentral calls the app's OAuth redirect URI, a
+    private bot receives the token, a public bot a code to exchange, and the token does not
+    expire; a private bot is installed from its dashboard in the console (bot walkthrough,
+    "Installing bots"). The 3-legged flow needs redirect URIs (auth-code page). A JWT app's next
+    step is its JWT credential, which belongs to a user and is restricted to apps by client ID; for a
+    public app each customer creates one for the provider's app (facts.md, "JWT credentials").
+    RingCentral's own quick-start links preset ``grantType=PersonalJWT`` for JWT apps.
     """
-    flow = auth_method(acts_for_users=acts_for_users, has_user_interface=has_user_interface)
-    lines = (("flow", (_line("Auth method", flow),)),)
-    if flow.id != "jwt":
-        return Part(lines + (("credential", ()),), (flow.id,), asks=("redirect_uris",))
-    if _access(access_answers).id == "public":
+    public = _access(access_answers).id == "public"
+    if purpose == "chat-bot":
+        flow = Line(
+            "Bot token",
+            "Sent to your OAuth redirect URI when the bot is installed",
+            (
+                "A public bot receives a code there to exchange for its token: keep one token per customer account."
+                if public
+                else "A private bot receives the token itself."
+            )
+            + " The token does not expire: no auth method to choose, no JWT, no PKCE, nothing to refresh.",
+        )
+        install = Line(
+            "Install the bot",
+            "Customers install it" if public else "From the Developer Console",
+            "Each customer's installation sends a code to your redirect URI."
+            if public
+            else "Private bots are installed only there: the app's dashboard, Install under Credentials.",
+        )
+        return Part(
+            (("flow", (flow,)), ("credential", (install,))),
+            (BOT_FLOW,),
+            asks=("redirect_uris",),
+            sources=("bot-token-on-install", "bot-public-code" if public else "bot-private-token")
+            + ("bot-token-permanent",)
+            + (() if public else ("bot-private-install",))
+            + REDIRECT_SOURCES,
+        )
+    flow_decision = auth_method(users_sign_in=users_sign_in, has_user_interface=has_user_interface)
+    lines = (("flow", (_line("Auth method", flow_decision),)),)
+    if flow_decision.id != "jwt":
+        return Part(
+            lines + (("credential", ()),),
+            (flow_decision.id,),
+            asks=("redirect_uris",),
+            sources=flow_decision.sources + REDIRECT_SOURCES,
+        )
+    if public:
         credential = Line(
             "JWT credentials",
             "Each customer creates their own",
             "In their Developer Console (Credentials, Create JWT), restricted to your app's client "
             "ID; then they give it to you, for example in a form of your app.",
         )
+        more: tuple[str, ...] = ("jwt-public-apps", "jwt-credential-restricted")
     else:
         credential = Line(
             "JWT credential",
-            "Create one for this app",
+            "Create one for this app, as a service user",
             "Developer Console: the menu under your name, Credentials, Create JWT; restrict it to the "
-            "new app's client ID.",
+            "new app's client ID. A dedicated service user keeps the app working when an employee leaves.",
         )
-    return Part(lines + (("credential", (credential,)),), (flow.id,))
+        more = ("jwt-credential-create", "jwt-credential-restricted", "jwt-service-user-persistent")
+    return Part(
+        lines + (("credential", (credential,)),),
+        (flow_decision.id,),
+        (("grant_type", "PersonalJWT"),),
+        sources=flow_decision.sources + more + ("grant-type-personal-jwt",),
+    )
 
 
-def platform_part(*, purpose: str, has_user_interface: bool, platform: str | None) -> Part:
+def platform_part(*, purpose: str, users_sign_in: bool, has_user_interface: bool, platform: str) -> Part:
     """Step "Setup authentication": the platform type and PKCE.
 
-    A bot calls the API from a server (facts.md: ``ServerBot``), and an app without a user
-    interface is ``ServerOther`` with no PKCE; only the others answer the platform question.
+    Only an app whose users sign in from its own interface answers the form's platform question;
+    the others' type follows from what they are (facts.md, "Platform types"): a bot is
+    ``ServerBot``; a sign-in page without any other interface is served by your server
+    (``ServerWeb``); a JWT app keeps its JWT on a server, ``ServerOther`` as RingCentral's JWT
+    quick starts preset it, or ``ServerWeb`` when people use its web interface.
     """
-    if purpose == "chat-bot":
-        where, kind = "server-web", "bot"
-    elif not has_user_interface:
-        where, kind = "no-ui", "no-ui"
-    elif platform is None:
-        raise ValueError(
-            f"platform: required for an app with a user interface; valid values: {', '.join(PLAN_PLATFORM.ids)}"
+    if purpose == "chat-bot":  # its token comes at installation: no PKCE line (flow_part says why)
+        return Part(
+            (("platform", (Line("Platform type", facts.PLATFORM_TYPES["bot"]),)),), (), (("type", "ServerBot"),)
         )
+    if not users_sign_in:
+        kind, proof = ("server-web" if has_user_interface else "no-ui"), None
+    elif not has_user_interface:
+        kind, proof = "server-web", pkce(platform="server-web")
     else:
-        where = kind = PLAN_PLATFORM.check(platform)
-    proof = pkce(platform=where)
+        kind = PLAN_PLATFORM.check(platform)
+        proof = pkce(platform=kind)
     platform_type = facts.PLATFORM_TYPES[kind]
-    lines = (Line("Platform type", platform_type), _line("PKCE", proof))
-    return Part((("platform", lines),), (proof.id,), (("type", platform_type),))
+    sources: tuple[str, ...]
+    if proof is None:
+        reason = "A JWT app never runs the authorization-code flow that PKCE protects."
+        pkce_line, proof_id, sources = Line("PKCE", "Does not apply", reason), "not-applicable", ("auth-who-signs-in",)
+    else:
+        pkce_line, proof_id, sources = _line("PKCE", proof), proof.id, proof.sources
+    lines = (Line("Platform type", platform_type), pkce_line)
+    return Part((("platform", lines),), (proof_id,), (("type", platform_type),), sources=sources)
 
 
-def refresh_part(*, stay_signed_in: bool) -> Part:
-    """Step "Setup authentication": refresh tokens."""
+def refresh_part(*, purpose: str, users_sign_in: bool, stay_signed_in: bool) -> Part:
+    """Step "Setup authentication": refresh tokens, a question only for the 3-legged flow.
+
+    A JWT app presents its JWT again when its access token expires (JWT flow page), and a bot's
+    token does not expire (bot walkthrough): neither needs a refresh token.
+    """
+    if purpose == "chat-bot":  # its token does not expire (flow_part says so)
+        return Part((("refresh", ()),), ())
+    if not users_sign_in:
+        why = "A JWT app presents its JWT again for a new access token when the old one expires."
+        line = Line("Refresh tokens", "Not needed: leave “Issue refresh tokens?” off", why)
+        return Part((("refresh", (line,)),), ("not-needed",), sources=("jwt-no-refresh", "refresh-off-by-default"))
     refresh = refresh_tokens(stay_signed_in=stay_signed_in)
-    return Part((("refresh", (_line("Refresh tokens", refresh),)),), (refresh.id,))
+    return Part((("refresh", (_line("Refresh tokens", refresh),)),), (refresh.id,), sources=refresh.sources)
 
 
 def security_part(*, restrict_to_partners: bool, **access_answers: bool) -> Part:
@@ -183,6 +258,7 @@ def security_part(*, restrict_to_partners: bool, **access_answers: bool) -> Part
         (access.id, reach.id),
         (("public", "true" if public else "false"),),
         asks,
+        sources=access.sources + reach.sources + ("seed-gallery-internal",),
     )
 
 
@@ -193,7 +269,7 @@ def features_part(*, purpose: str, interactive_messages: bool, install_via_web: 
         interactive_messages=interactive_messages,
         install_via_web=install_via_web,
     )
-    return Part((("features", (_line("Features", features),)),), (features.id,))
+    return Part((("features", (_line("Features", features),)),), (features.id,), sources=features.sources)
 
 
 @dataclass(frozen=True)
@@ -208,9 +284,9 @@ class PlanPart:
 ACCESS_QUESTIONS = (FEDERATED_ACCOUNTS, OWN_COMPANY_DATA_ONLY, COMMUNICATION_PLATFORM, FOR_RINGCENTRAL_CUSTOMERS)
 PARTS = (
     PlanPart(type_part, (PURPOSE,)),
-    PlanPart(flow_part, (ACTS_FOR_USERS, HAS_USER_INTERFACE) + ACCESS_QUESTIONS),
-    PlanPart(platform_part, (PURPOSE, HAS_USER_INTERFACE, PLAN_PLATFORM)),
-    PlanPart(refresh_part, (STAY_SIGNED_IN,)),
+    PlanPart(flow_part, (PURPOSE, USERS_SIGN_IN, HAS_USER_INTERFACE) + ACCESS_QUESTIONS),
+    PlanPart(platform_part, (PURPOSE, USERS_SIGN_IN, HAS_USER_INTERFACE, PLAN_PLATFORM)),
+    PlanPart(refresh_part, (PURPOSE, USERS_SIGN_IN, STAY_SIGNED_IN)),
     PlanPart(security_part, ACCESS_QUESTIONS + (RESTRICT_TO_PARTNERS,)),
     PlanPart(features_part, (PURPOSE, INTERACTIVE_MESSAGES, INSTALL_VIA_WEB)),
 )
@@ -222,7 +298,7 @@ STEPS = (
     (
         "auth",
         "Set up authentication",
-        ("acts_for_users", "has_user_interface", "platform", "stay_signed_in", "redirect_uris"),
+        ("users_sign_in", "has_user_interface", "platform", "stay_signed_in", "redirect_uris"),
     ),
     (
         "security",
@@ -248,6 +324,7 @@ class TextRule:
 
     name: str
     max_length: int = 0  # in characters (code points); 0: no limit
+    min_length: int = 0  # in characters; a blank answer is "blank", not "short"
     required: bool = False
     pattern: str = ""  # every item must match it whole...
     label: str = ""  # ...or is said not to be one of these
@@ -265,6 +342,8 @@ class TextRule:
                 found.append(("blank", {}))
             if self.max_length and len(item) > self.max_length:
                 found.append(("long", {"count": len(item), "max": self.max_length}))
+            if len(item) < self.min_length and not re.fullmatch(BLANK, item):
+                found.append(("short", {"value": item, "count": len(item), "min": self.min_length}))
             if self.pattern and not re.fullmatch(self.pattern, item):
                 found.append(("pattern", {"value": item, "label": self.label}))
         return [MESSAGES[key].format(field=self.name, **values) for key, values in found]
@@ -274,6 +353,7 @@ class TextRule:
 MESSAGES = {
     "blank": "{field}: must not be blank",
     "long": "{field}: {count} characters; at most {max} are allowed",
+    "short": "{field}: “{value}” has {count} characters; the form requires at least {min}",
     "many": "{field}: {count} given; at most {max} are allowed",
     "pattern": "{field}: “{value}” is not {label}",
     "none": "{field}: choose at least one",
@@ -284,7 +364,7 @@ BLANK = r"[ \t\r\n]*"
 ABSOLUTE_URI = r"[A-Za-z][A-Za-z0-9+.\-]*:[!-)+-~]+"
 TEXT_RULES = (
     TextRule("name", facts.NAME_MAX, required=True),
-    TextRule("description", facts.DESCRIPTION_MAX),
+    TextRule("description", facts.DESCRIPTION_MAX, facts.DESCRIPTION_MIN, required=True),
     TextRule(
         "redirect_uris",
         pattern=ABSOLUTE_URI,
@@ -297,6 +377,7 @@ TEXT_RULES = (
 CONSOLE_PARAMS = (
     ("name", "name"),
     ("description", "desc"),
+    ("grant_type", "grantType"),
     ("public", "public"),
     ("type", "type"),
     ("carriers", "carriers"),
@@ -310,20 +391,35 @@ def encode(value: str) -> str:
     return quote(value, safe="!'()*")
 
 
-def console_url(values: dict[str, str]) -> str:
-    """The documented "new app" link with the non-empty values set, in the documented order."""
-    query = "&".join(f"{param}={encode(values[key])}" for key, param in CONSOLE_PARAMS if values.get(key))
+# Fields that the link makes read-only in the form when it presets them (install-app-button page).
+READ_ONLY_PARAMS = ("public", "type", "permissions")
+
+
+def console_url(values: dict[str, str], *, editable: bool = False) -> str:
+    """The documented "new app" link with the non-empty values set, in the documented order;
+    ``editable`` leaves out the fields that a preset would make read-only."""
+    query = "&".join(
+        f"{param}={encode(values[key])}"
+        for key, param in CONSOLE_PARAMS
+        if values.get(key) and not (editable and key in READ_ONLY_PARAMS)
+    )
     return f"{facts.NEW_APP_URL}?{query}"
 
 
 @dataclass(frozen=True)
 class Plan:
-    """The checklist, one section per console step, and the console link (or why there is none)."""
+    """The checklist, one section per console step, and the console link (or why there is none).
+
+    ``editable_console_url`` opens the form with only the fields that stay editable preset, for a
+    reader who wants to change the access, platform type or permissions there.
+    """
 
     id: str
     sections: tuple[tuple[str, tuple[Line, ...]], ...]
     console_url: str | None
     console_url_reason: str = ""
+    editable_console_url: str | None = None
+    sources: tuple[str, ...] = ()
 
 
 def _texts(name: Any, description: Any, redirect_uris: Any) -> dict[str, tuple[str, ...]]:
@@ -337,41 +433,72 @@ def _texts(name: Any, description: Any, redirect_uris: Any) -> dict[str, tuple[s
     for uri in uris:
         if not isinstance(uri, str):
             raise ValueError(f"redirect_uris: got {uri!r}; expected a str")
-    return {"name": (name,), "description": (description,) if description else (), "redirect_uris": uris}
+    return {"name": (name,), "description": (description,), "redirect_uris": uris}
+
+
+@cache
+def part_trees() -> tuple[Tree, ...]:
+    """Each part of the plan as a question tree: the page walks the same trees (``render_plan``)."""
+    return tuple(build_tree(part.questions, part.function) for part in PARTS)
+
+
+def walk_part(tree: Tree, answers: Mapping[str, Any]) -> Part:
+    """The part that these answers reach, asking only what the tree asks; a needed answer that is
+    missing (``None``) is refused with the question's valid values."""
+    node = tree.root
+    while isinstance(node, Ask):
+        question, value = node.question, answers[node.question.name]
+        if value is None:
+            raise ValueError(
+                f"{question.name}: missing, and this plan needs it after your other answers; "
+                f"valid values: {', '.join(map(str, question.values()))}"
+            )
+        node = node.branches[question.answer_id(value)]
+    part = tree.leaves[node]
+    assert isinstance(part, Part)
+    return part
+
+
+# Facts every plan rests on: the form's texts and the console link (ids of macros.decisions.sources).
+PLAN_SOURCES = ("description-min", "seed-app-name", "new-app-link", "new-app-link-read-only", "seed-client-credentials")
 
 
 def plan_app(
     *,
     purpose: str,
     name: str,
-    description: str = "",
-    acts_for_users: bool,
-    has_user_interface: bool,
+    description: str,
+    users_sign_in: bool | None = None,
+    has_user_interface: bool | None = None,
     platform: str | None = None,
-    stay_signed_in: bool,
-    federated_accounts: bool,
-    own_company_data_only: bool,
-    communication_platform: bool,
-    for_ringcentral_customers: bool,
-    restrict_to_partners: bool,
+    stay_signed_in: bool | None = None,
+    federated_accounts: bool | None = None,
+    own_company_data_only: bool | None = None,
+    communication_platform: bool | None = None,
+    for_ringcentral_customers: bool | None = None,
+    restrict_to_partners: bool | None = None,
     partners: Iterable[str] = (),
-    interactive_messages: bool,
-    install_via_web: bool,
+    interactive_messages: bool | None = None,
+    install_via_web: bool | None = None,
     capabilities: Iterable[str] = (),
     redirect_uris: Iterable[str] = (),
 ) -> Plan:
     """Plan the whole app: each part's decisions, the permissions, the texts and the console link.
 
-    Answers that cannot matter (the platform of a bot, the later access questions after a "yes")
-    are ignored, as the page hides them; a platform is required where it matters, and one that
-    contradicts ``has_user_interface`` is refused ("no-ui" goes with ``False`` only). Partners are
-    refused unless the app is public and restricted to selected partners, and redirect URIs
-    unless it uses the 3-legged OAuth flow.
+    Each part is walked as the page walks it, so an answer is needed exactly where the page asks
+    it: a bot is asked nothing about auth, a JWT app nothing about refresh tokens, and after a
+    first "yes" no later access question. An answer that is not needed may be left out (``None``)
+    and is ignored if given, but must still be valid; a platform that contradicts
+    ``has_user_interface`` is refused ("no-ui" goes with ``False`` only). Partners are refused
+    unless the app is public and restricted to selected partners, and redirect URIs unless the
+    plan uses them (the 3-legged flow, a bot). The description needs at least 20 characters
+    (the form's rule) and at most 256 (the link's).
     """
     answers: dict[str, Any] = dict(
         purpose=purpose,
-        acts_for_users=acts_for_users,
+        users_sign_in=users_sign_in,
         has_user_interface=has_user_interface,
+        platform=platform,
         stay_signed_in=stay_signed_in,
         federated_accounts=federated_accounts,
         own_company_data_only=own_company_data_only,
@@ -381,19 +508,17 @@ def plan_app(
         interactive_messages=interactive_messages,
         install_via_web=install_via_web,
     )
+    PURPOSE.check(purpose)
     for part in PARTS:
         for question in part.questions:
-            if question is not PLAN_PLATFORM:
-                question.check(answers[question.name])
-    if platform is not None:
-        PLATFORM.check(platform)  # even where it does not matter, a given answer must be valid
-        if (platform == "no-ui") == has_user_interface:
-            raise ValueError(
-                f"platform: got {platform!r}, which contradicts has_user_interface={has_user_interface}; "
-                f"valid values: {'no-ui' if not has_user_interface else ', '.join(PLAN_PLATFORM.ids)}"
-            )
-    answers["platform"] = platform if has_user_interface else None
-    parts = tuple(p.function(**{q.name: answers[q.name] for q in p.questions}) for p in PARTS)
+            if answers[question.name] is not None:
+                (PLATFORM if question is PLAN_PLATFORM else question).check(answers[question.name])
+    if platform is not None and has_user_interface is not None and (platform == "no-ui") == has_user_interface:
+        raise ValueError(
+            f"platform: got {platform!r}, which contradicts has_user_interface={has_user_interface}; "
+            f"valid values: {'no-ui' if not has_user_interface else ', '.join(PLAN_PLATFORM.ids)}"
+        )
+    parts = tuple(walk_part(tree, answers) for tree in part_trees())
     asked = {name for part in parts for name in part.asks}
 
     chosen_partners = PARTNERS.check(partners)
@@ -406,7 +531,7 @@ def plan_app(
         raise ValueError(MESSAGES["none"].format(field="partners") + f"; valid values: {', '.join(PARTNERS.ids)}")
     texts = _texts(name, description, redirect_uris)
     if texts["redirect_uris"] and "redirect_uris" not in asked:
-        raise ValueError("redirect_uris: only the 3-legged OAuth flow uses redirect URIs")
+        raise ValueError("redirect_uris: only the 3-legged OAuth flow and bots use redirect URIs")
     problems = [problem for rule in TEXT_RULES for problem in rule.errors(texts[rule.name])]
     if problems:
         raise ValueError("; ".join(problems))
@@ -414,7 +539,7 @@ def plan_app(
 
     free = {
         "name": (free_line("name", name),),
-        "description": (free_line("description", description),) if description else (),
+        "description": (free_line("description", description),),
         "redirect_uris": (
             tuple(free_line("redirect_uris", uri) for uri in texts["redirect_uris"]) or (LINES["no_redirect_uris"],)
         )
@@ -451,7 +576,15 @@ def plan_app(
     )
     reason = next((part.blocked for part in parts if part.blocked), "")
     ids = tuple(i for part in parts for i in part.ids) + (scopes.id,)
-    return Plan("/".join(ids), sections, None if reason else console_url(values), reason)
+    sources = [source for part in parts for source in part.sources] + [*scopes.sources, *PLAN_SOURCES]
+    return Plan(
+        "/".join(ids),
+        sections,
+        None if reason else console_url(values),
+        reason,
+        None if reason else console_url(values, editable=True),
+        tuple(dict.fromkeys(sources)),
+    )
 
 
 # What each step's checklist lists, in the order of today's form: the parts' lines (by slot),
