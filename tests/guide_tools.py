@@ -206,6 +206,8 @@ SNAPSHOT = """() => {
             title: title ? title.textContent : null,
             titleVisible: title ? shown(title) : false,
             panels: result.querySelectorAll('[data-leaf-outcome]').length,
+            sources: [...result.querySelectorAll('.decision-guide__sources [data-source]')]
+                .filter(shown).map((li) => li.dataset.source),
             visible: [...form.querySelectorAll('[data-name]')]
                 .filter((f) => !f.hidden && shown(f)).map((f) => f.dataset.name),
             checked: [...form.querySelectorAll('input[data-question]:checked')]

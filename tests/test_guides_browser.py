@@ -89,6 +89,8 @@ def test_every_combination_in_the_url(browser, base_url: str, site_dir: Path) ->
                         )
                     if got["panels"] != 1:
                         problems.append(f"{where}: {got['panels']} outcome panels shown, expected 1")
+                    if got["sources"] != list(expected.sources):
+                        problems.append(f"{where}: sources shown {got['sources']}, Python {list(expected.sources)}")
                     checked[name] = checked.get(name, 0) + 1
                 problems += [f"/{url}: {p}" for p in rec.problems()]
                 rec.clear()
@@ -216,7 +218,9 @@ READ_PERMISSIONS = """() => {
         outcome: result.dataset.outcome,
         kept: [...result.querySelectorAll('li[data-kept]')].map((li) => [li.dataset.kept, li.textContent]),
         leftOut: [...result.querySelectorAll('li[data-left-out]')].map((li) => [li.dataset.leftOut, li.textContent]),
-        items: result.querySelectorAll('li').length,
+        role: [...result.querySelectorAll('li[data-within-role]')].map((li) => li.textContent),
+        items: result.querySelectorAll('.decision-guide__reasons li').length,
+        sources: [...result.querySelectorAll('.decision-guide__sources [data-source]')].map((li) => li.dataset.source),
         approval: [...result.querySelectorAll('[data-approval]')].map((p) => [p.dataset.approval, p.textContent]),
         shown: result.checkVisibility(),
         checked: [...root.querySelectorAll('input[data-question]:checked')].map((i) => i.value),
@@ -244,10 +248,13 @@ def permission_problems(chosen: list[str], got: dict[str, Any]) -> list[str]:
     left_out = sorted(name for name, _ in got["leftOut"])
     if left_out != [name for name, _ in decision.left_out]:
         found.append(f"{where}: leaves out {left_out}, Python says {[n for n, _ in decision.left_out]}")
-    # The items' words are Python's reasons (one per kept permission, then one per left-out one).
-    texts = [text for _, text in got["kept"]] + sorted(text for _, text in got["leftOut"])
-    reasons = list(decision.reasons[: len(decision.permissions)]) + sorted(
-        decision.reasons[len(decision.permissions) :]
+    # The items' words are Python's reasons: one per kept permission, one per left-out one, then the role's limit.
+    texts = [text for _, text in got["kept"]] + sorted(text for _, text in got["leftOut"]) + got["role"]
+    kept_count, left_count = len(decision.permissions), len(decision.left_out)
+    reasons = (
+        list(decision.reasons[:kept_count])
+        + sorted(decision.reasons[kept_count : kept_count + left_count])
+        + list(decision.reasons[kept_count + left_count :])
     )
     if texts != reasons:
         found.append(f"{where}: items {texts}, Python's reasons {reasons}")
@@ -255,7 +262,9 @@ def permission_problems(chosen: list[str], got: dict[str, Any]) -> list[str]:
     approval = [[name, f"Note: {note}"] for name, note in zip(decision.requires_approval, decision.notes, strict=False)]
     if got["approval"] != approval:
         found.append(f"{where}: approval notes {got['approval']}, Python {approval}")
-    if got["items"] != len(decision.permissions) + len(decision.left_out) or not got["shown"]:
+    if got["sources"] != list(decision.sources):
+        found.append(f"{where}: sources {got['sources']}, Python {list(decision.sources)}")
+    if got["items"] != len(decision.permissions) + len(decision.left_out) + 1 or not got["shown"]:
         found.append(f"{where}: {got['items']} items (shown: {got['shown']})")
     return found
 
@@ -379,10 +388,10 @@ def hostile_cases(names: list[str]) -> list[list[tuple[str, str]]]:
             [("purpose", "constructor")],
             [("purpose", "__proto__"), ("purpose", "chat-bot")],
         ]
-    if "acts_for_users" in params:
+    if "users_sign_in" in params:
         cases += [
-            [("acts_for_users", "toString")],
-            [("acts_for_users", "toString"), ("has_user_interface", "valueOf"), ("stay_signed_in", "yes")],
+            [("users_sign_in", "toString")],
+            [("users_sign_in", "toString"), ("has_user_interface", "valueOf"), ("stay_signed_in", "yes")],
         ]
     if "capabilities" in params:
         cases += [
@@ -553,7 +562,11 @@ NO_JS_VIEW = """() => Object.fromEntries([...document.querySelectorAll('.decisio
         shown: paths ? paths.checkVisibility() : false,
         formShown: root.querySelector('.decision-guide__form').checkVisibility(),
         panels: paths ? [...paths.querySelectorAll('[data-leaf-outcome]')].map((p) => [
-            p.dataset.leafOutcome, p.querySelector('.decision-guide__title').textContent, p.checkVisibility()]) : [],
+            p.dataset.leafOutcome, p.querySelector('.decision-guide__title').textContent, p.checkVisibility(),
+            [...p.querySelectorAll('.decision-guide__sources [data-source]')].filter((li) => li.checkVisibility())
+                .map((li) => li.dataset.source)]) : [],
+        tableSources: paths ? [...paths.querySelectorAll(':scope > .decision-guide__sources [data-source]')]
+            .filter((li) => li.checkVisibility()).map((li) => li.dataset.source) : [],
         rows: paths ? [...paths.querySelectorAll('tbody tr')].map((tr) => tr.cells[0].textContent) : [],
     }];
 }))"""
@@ -571,8 +584,10 @@ def test_without_javascript_every_path_is_shown(browser, base_url: str, site_dir
                 assert not got["formShown"], f"/{url} [{name}]: the form shows without JavaScript"
                 if name == "permissions":
                     assert got["rows"] == [o.label for o in CAPABILITIES.options], f"/{url}: table rows {got['rows']}"
+                    every = permissions(capabilities=CAPABILITIES.ids).sources  # one needs approval: every source
+                    assert got["tableSources"] == list(every), f"/{url}: the table's sources {got['tableSources']}"
                 else:
-                    leaves = [[leaf.id, leaf.title, True] for leaf in TREES[name].leaves]
+                    leaves = [[leaf.id, leaf.title, True, list(leaf.sources)] for leaf in TREES[name].leaves]
                     assert got["panels"] == leaves, f"/{url} [{name}]: panels {got['panels']}, expected {leaves}"
                 checked += 1
             assert not rec.problems(), "\n".join(rec.problems())

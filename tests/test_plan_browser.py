@@ -83,7 +83,7 @@ def relevant(answers: dict[str, Any]) -> set[str]:
 def contract_problems(answers: dict[str, Any], shown: set[str]) -> list[str]:
     """The rules of shared/design/guides.md on which questions a plan asks, from the sub-decisions."""
     kind = app_type(purpose=answers["purpose"]).id
-    flow = auth_method(acts_for_users=answers["acts_for_users"], has_user_interface=answers["has_user_interface"]).id
+    flow = auth_method(users_sign_in=answers["users_sign_in"], has_user_interface=answers["has_user_interface"]).id
     access = app_access(
         federated_accounts=answers["federated_accounts"],
         own_company_data_only=answers["own_company_data_only"],
@@ -92,9 +92,13 @@ def contract_problems(answers: dict[str, Any], shown: set[str]) -> list[str]:
     ).id
     reach = partner_reach(access=access, restrict_to_partners=answers["restrict_to_partners"]).id
     rules = {
-        "platform": kind != "bot" and answers["has_user_interface"],  # a bot runs on a server; no UI: no platform
+        # a bot runs on a server and is asked nothing of auth; a JWT app's type follows from its UI
+        "platform": kind != "bot" and flow == "three-legged-oauth" and answers["has_user_interface"],
+        "users_sign_in": kind != "bot",
+        "has_user_interface": kind != "bot",
+        "stay_signed_in": kind != "bot" and flow == "three-legged-oauth",  # a JWT app presents its JWT again
         "install_via_web": kind == "add-in",
-        "redirect_uris": flow == "three-legged-oauth",
+        "redirect_uris": kind == "bot" or flow == "three-legged-oauth",
         # the first "yes" decides
         "own_company_data_only": not answers["federated_accounts"],
         "communication_platform": not answers["federated_accounts"] and not answers["own_company_data_only"],
@@ -111,8 +115,6 @@ def contract_problems(answers: dict[str, Any], shown: set[str]) -> list[str]:
                 "purpose",
                 "name",
                 "description",
-                "acts_for_users",
-                "stay_signed_in",
                 "capabilities",
                 "federated_accounts",
                 "interactive_messages",
@@ -142,7 +144,7 @@ def random_plan(rng: random.Random, fixed: dict[str, Any] | None = None) -> dict
     answers.update(fixed or {})
     answers["capabilities"] = rng.sample(CAPABILITY_IDS, rng.choice([0, 1, 2, 3, rng.randint(0, len(CAPABILITY_IDS))]))
     answers["name"] = text(rng, 1, 64)
-    answers["description"] = "" if rng.random() < 0.3 else text(rng, 1, 256)
+    answers["description"] = text(rng, 20, 256)
     shown = relevant(answers)
     answers["partners"] = rng.sample(PARTNERS.ids, rng.randint(1, 3)) if "partners" in shown else []
     answers["redirect_uris"] = rng.sample(URIS, rng.randint(0, 3)) if "redirect_uris" in shown else []
@@ -259,6 +261,10 @@ READ_PLAN = """() => {
             li.querySelector('.decision-guide__value').textContent,
             why(li) ? why(li).textContent : ''])]),
         markdown: root.querySelector('.decision-guide__copy').dataset.clipboardText || '',
+        sources: [...box.querySelectorAll('.decision-guide__plan-sources [data-source]')]
+            .filter((li) => li.checkVisibility()).map((li) => li.dataset.source),
+        editable: root.querySelector('.decision-guide__editable').getAttribute('href'),
+        readOnlyShown: root.querySelector('.decision-guide__read-only').checkVisibility(),
     };
 }"""
 
@@ -283,6 +289,10 @@ def plan_problems(answers: dict[str, Any], got: dict[str, Any]) -> list[str]:
         found.append(
             f"{where}: console link {got['href']!r} (shown: {got['linkShown']}),\n    Python {plan.console_url!r}"
         )
+    elif got["editable"] != plan.editable_console_url or not got["readOnlyShown"]:
+        found.append(f"{where}: editable link {got['editable']!r}, Python {plan.editable_console_url!r}")
+    if got["sources"] != list(plan.sources):
+        found.append(f"{where}: sources {got['sources']}, Python {list(plan.sources)}")
     expected_sections = [
         [step, [[line.label, line.value, line.why] for line in lines]] for step, lines in plan.sections
     ]
@@ -293,13 +303,13 @@ def plan_problems(answers: dict[str, Any], got: dict[str, Any]) -> list[str]:
         found.append(f"{where}: questions shown {sorted(got['visible'])}, the parts ask {sorted(relevant(answers))}")
     found += [f"{where}: {p}" for p in contract_problems(answers, set(got["visible"]))]
     lines = got["markdown"].split("\n")
-    if (
-        lines[0] != f"# App plan: {answers['name']}"
-        or [line[3:] for line in lines if line.startswith("## ")] != STEP_TITLES
-    ):
+    if lines[0] != f"# App plan: {answers['name']}" or [line[3:] for line in lines if line.startswith("## ")] != [
+        *STEP_TITLES,
+        "Sources",
+    ]:
         found.append(f"{where}: Markdown copy {got['markdown'][:200]!r}")
-    elif plan.console_url and lines[-1] != markdown_link(plan.console_url):
-        found.append(f"{where}: the Markdown copy ends with {lines[-1]!r}")
+    elif plan.console_url and markdown_link(plan.console_url) not in lines:
+        found.append(f"{where}: the Markdown copy has no console link: {lines[-8:]!r}")
     elif not plan.console_url and "Developer Console](" in got["markdown"]:
         found.append(f"{where}: the Markdown copy links to the console, Python has no link")
     return found
@@ -384,6 +394,9 @@ BAD = {
     "blank name": {"name": "   "},
     "empty name": {"name": ""},
     "description of 257 characters": {"description": "d" * 257},
+    "description of 12 characters": {"description": "Short words!"},
+    "description of 19 code points, 20 UTF-16 units": {"description": "é" * 18 + "🚀"},
+    "blank description": {"description": "   "},
     "redirect URI with a wildcard": {"redirect_uris": ["https://*.example.com/cb"]},
     "relative redirect URI": {"redirect_uris": ["/oauth/cb"]},
     "11 redirect URIs": {"redirect_uris": [f"https://example.com/{i}" for i in range(11)]},
@@ -468,15 +481,22 @@ def test_a_reader_plans_an_sms_sender(browser, base_url: str, plan_url: str) -> 
         features = root.locator('[data-step="features"]')
         waiting = features.locator(".decision-guide__waiting")
         assert waiting.is_visible() and "What will your app do?" in waiting.inner_text(), "an empty step says nothing"
-        assert all(not other.is_visible() for other in root.locator(".decision-guide__waiting").all()[1:])
+        # Set up authentication waits for the purpose too: a bot is asked nothing there.
+        auth_waiting = root.locator('[data-step="auth"] .decision-guide__waiting')
+        assert auth_waiting.is_visible() and "What will your app do?" in auth_waiting.inner_text()
+        shown_notes = [note for note in root.locator(".decision-guide__waiting").all() if note.is_visible()]
+        assert len(shown_notes) == 2, [note.inner_text() for note in shown_notes]
         pick("purpose", "call-apis")
         assert not waiting.is_visible() and features.locator('[data-name="interactive_messages"]').is_visible()
+        assert not auth_waiting.is_visible() and root.locator('[data-name="users_sign_in"]').is_visible()
         root.locator('[data-text="name"]').press_sequentially("SMS notifier (staging)")
         answers["name"] = "SMS notifier (staging)"
-        pick("acts_for_users", "no")
+        root.locator('[data-text="description"]').press_sequentially("Texts our customers when orders ship")
+        answers["description"] = "Texts our customers when orders ship"
+        pick("users_sign_in", "no")
         pick("has_user_interface", "no")
         assert "platform" not in shown(), "a platform question for an app without a user interface"
-        pick("stay_signed_in", "no")
+        assert "stay_signed_in" not in shown(), "a refresh question for a JWT app"
         pick("capabilities", "send-sms")
         assert "own_company_data_only" not in shown(), "today's first access question comes first"
         pick("federated_accounts", "no")
@@ -489,7 +509,6 @@ def test_a_reader_plans_an_sms_sender(browser, base_url: str, plan_url: str) -> 
         done = time.perf_counter()
         full = {
             **answers,
-            "description": "",
             "communication_platform": False,
             "for_ringcentral_customers": False,
             "restrict_to_partners": False,
@@ -505,10 +524,14 @@ def test_a_reader_plans_an_sms_sender(browser, base_url: str, plan_url: str) -> 
             f"{done - started:.2f} s of clicking and typing"
         )
 
-        # Now a public app with a user interface, for selected partners: the questions appear as they matter.
+        # Now a public app whose users sign in from its interface, for selected partners: the questions
+        # appear as they matter.
         pick("has_user_interface", "yes")
-        assert {"platform", "redirect_uris"} <= shown()
+        assert not shown() & {"platform", "redirect_uris", "stay_signed_in"}, "a JWT dashboard: no sign-in questions"
+        pick("users_sign_in", "yes")
+        assert {"platform", "redirect_uris", "stay_signed_in"} <= shown()
         pick("platform", "server-web")
+        pick("stay_signed_in", "no")
         root.locator('[data-text="redirect_uris"]').press_sequentially(
             "https://example.com/cb?x=1&y=2\ncom.example.app:/oauth"
         )
@@ -520,7 +543,7 @@ def test_a_reader_plans_an_sms_sender(browser, base_url: str, plan_url: str) -> 
         assert "restrict_to_partners" in shown() and "partners" not in shown()
         pick("restrict_to_partners", "yes")
         assert "partners" in shown()
-        pick("partners", "verizon")
+        pick("partners", "telus")
         pick("partners", "bt")
         full = {**full, **answers, "redirect_uris": ["https://example.com/cb?x=1&y=2", "com.example.app:/oauth"]}
         assert not plan_problems(full, page.evaluate(READ_PLAN)), plan_problems(full, page.evaluate(READ_PLAN))
@@ -531,9 +554,10 @@ def test_a_reader_plans_an_sms_sender(browser, base_url: str, plan_url: str) -> 
         pick("install_via_web", "yes")
         full = {**full, **answers}
         assert not plan_problems(full, page.evaluate(READ_PLAN)), plan_problems(full, page.evaluate(READ_PLAN))
-        # A bot: no platform question, whatever the user interface.
+        # A bot: no auth question at all, whatever the user interface; its redirect URI stays.
         pick("purpose", "chat-bot")
-        assert "platform" not in shown() and "install_via_web" not in shown()
+        auth = {"platform", "users_sign_in", "has_user_interface", "stay_signed_in"}
+        assert not shown() & (auth | {"install_via_web"}) and "redirect_uris" in shown()
         full = {**full, **answers}
         assert not plan_problems(full, page.evaluate(READ_PLAN)), plan_problems(full, page.evaluate(READ_PLAN))
         assert not rec.problems(), "\n".join(rec.problems())
@@ -565,7 +589,9 @@ def test_markdown_copy_names_the_app_and_every_step(browser, base_url: str, plan
             assert not plan_problems(answers, got), plan_problems(answers, got)
             lines = got["markdown"].split("\n")
             assert lines[0] == f"# App plan: {answers['name']}", lines[0]
-            assert [line[3:] for line in lines if line.startswith("## ")] == STEP_TITLES
+            assert [line[3:] for line in lines if line.startswith("## ")] == [*STEP_TITLES, "Sources"]
+            cited = [line[2:] for line in lines[lines.index("## Sources") + 2 :]]
+            assert len(cited) == len(plan.sources) and all(cited), cited
             assert got["headings"] == STEP_TITLES
             items = [line for line in lines if line.startswith("- [ ] ")]
             expected = [
@@ -577,7 +603,7 @@ def test_markdown_copy_names_the_app_and_every_step(browser, base_url: str, plan
                 f"page:   {a}\nPython: {b}" for a, b in zip(items, expected, strict=False) if a != b
             )
             if plan.console_url:
-                assert lines[-1] == markdown_link(plan.console_url)
+                assert lines[lines.index("## Sources") - 2] == markdown_link(plan.console_url)
                 assert got["linkShown"] and not got["blocked"]
             else:
                 assert "Developer Console](" not in got["markdown"]
@@ -604,7 +630,8 @@ def test_markdown_link_is_the_console_link(browser, base_url: str, plan_url: str
         open_guides(rec, plan_url + query(plan_pairs(answers)))
         got = rec.page.evaluate(READ_PLAN)
     assert got["href"] == plan.console_url
-    assert got["markdown"].split("\n")[-1] == markdown_link(plan.console_url), got["markdown"].split("\n")[-1]
+    lines = got["markdown"].split("\n")
+    assert lines[lines.index("## Sources") - 2] == markdown_link(plan.console_url), lines
 
 
 # 5. axe-core, and the page without JavaScript -------------------------------------------------------
@@ -614,7 +641,7 @@ def test_markdown_link_is_the_console_link(browser, base_url: str, plan_url: str
 def test_axe_on_the_planner(browser, base_url: str, plan_url: str, scheme: str) -> None:
     partly = [
         ("purpose", "call-apis"),
-        ("acts_for_users", "yes"),
+        ("users_sign_in", "yes"),
         ("has_user_interface", "yes"),
         ("name", "x" * 65),
         ("redirect_uris", "/relative"),

@@ -77,12 +77,12 @@ def test_a_printed_add_in_plan_says_why_there_is_no_link(browser, base_url: str,
 
 def test_a_printed_guide_shows_the_answer_first_then_every_path(browser, base_url: str, site_dir: Path) -> None:
     url = pages_of(site_dir)["auth_method"][0]
-    answers = {"acts_for_users": "no", "has_user_interface": "no"}
+    answers = {"users_sign_in": "no", "has_user_interface": "no"}
     with recorded_page(browser, base_url) as rec:
         open_guides(rec, url + query(answers.items()))
         rec.page.emulate_media(media="print")
         answered = rec.page.locator('.decision-guide[data-guide="auth_method"]').evaluate(READ_PRINT)
-        assert answered["outcome"] == auth_method(acts_for_users=False, has_user_interface=False).id
+        assert answered["outcome"] == auth_method(users_sign_in=False, has_user_interface=False).id
         assert answered["formShown"] and answered["resultShown"] and answered["pathsShown"]
         assert answered["resultFirst"], "the reader's result comes before every path"
         assert answered["options"] == answered["checked"] == ["no", "no"]
