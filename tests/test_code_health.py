@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-PYTHON_DIRS = ["macros", "tests", "benchmarks", "docs/snippets"]
+PYTHON_DIRS = ["macros", "hooks", "tests", "benchmarks", "devtools", "docs/snippets"]
 SPELLED = ["docs", "macros", "README.md", "img"]
 
 # The seed's typos (the hand-written list this gate replaces). codespell knows the first; our
@@ -40,7 +40,7 @@ def test_ruff_format() -> None:
 
 
 def test_mypy_strict() -> None:
-    """``strict = true`` and the checked packages (macros, benchmarks) come from pyproject.toml."""
+    """``strict = true`` and the checked packages (macros, hooks, benchmarks, devtools) come from pyproject.toml."""
     assert_clean(run("mypy", "--no-incremental"), "mypy")
 
 
