@@ -75,7 +75,7 @@ def test_the_layout_hardly_moves_while_the_page_starts(
 
 # Where each image of the article is, in screens from the top, and how it loads. An image far
 # below the first screen was fetched, decoded and painted with the first paint all the same: on
-# authentication/ its two diagrams took 35 ms of that paint (issue 10; README, cause 13). Chromium
+# authentication/ its two diagrams took 35 ms of that paint (issue 10). Chromium
 # fetches a lazy image when it comes within about two screens of the reader.
 IMAGES = """() => [...document.querySelectorAll('article img')].map((img) => ({
     src: img.getAttribute('src'),
