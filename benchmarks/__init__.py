@@ -2,8 +2,6 @@
 
 Run it with ``python -m benchmarks`` (``--help`` lists the flags). It prints a report, writes
 ``benchmarks/out/report.json`` and exits 1 when a budget fails. The budgets live in
-:mod:`benchmarks.budgets`; :mod:`benchmarks.weights` holds the byte measures that
+:mod:`devtools.budgets`; :mod:`devtools.weights` holds the byte measures that
 ``tests/test_budgets.py`` shares, so the test and the benchmark measure alike.
-
-This package imports nothing heavy at import time: the test suite imports it.
 """

@@ -8,9 +8,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import statistics
 import subprocess
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +47,7 @@ class PageScores:
     error: str = ""
     failing: tuple[FailingAudit, ...] = field(default=())
     tbt_ms: float | None = None  # total blocking time, as Lighthouse simulated it
+    cls: float | None = None  # cumulative layout shift
 
 
 def node_tools() -> tuple[str, str] | None:
@@ -134,6 +133,7 @@ def run_page(url: str, label: str, report_path: Path, minimums: dict[str, float]
     scores = {c: report.get("categories", {}).get(c, {}).get("score") for c in CATEGORIES}
     error = (report.get("runtimeError") or {}).get("message", "")
     tbt = report.get("audits", {}).get("total-blocking-time", {}).get("numericValue")
+    cls = report.get("audits", {}).get("cumulative-layout-shift", {}).get("numericValue")
     return PageScores(
         label,
         url,
@@ -142,26 +142,8 @@ def run_page(url: str, label: str, report_path: Path, minimums: dict[str, float]
         error=error,
         failing=tuple(failing_audits(report, minimums)),
         tbt_ms=None if tbt is None else float(tbt),
+        cls=None if cls is None else float(cls),
     )
-
-
-def median_of(values: Sequence[float | None]) -> float | None:
-    """The median of the measured values (a run without the figure is left out); None if none."""
-    known = [v for v in values if v is not None]
-    return statistics.median(known) if known else None
-
-
-def interleave(pages: Sequence[str], baseline: str, every: int) -> list[str]:
-    """One round of runs: the baseline first and again before every ``every`` pages, so each page
-    is measured close in time to a baseline run, under the same load on the machine."""
-    if every < 1:
-        raise ValueError(f"every must be at least 1, not {every}")
-    order: list[str] = []
-    for i, page in enumerate(pages):
-        if i % every == 0:
-            order.append(baseline)
-        order.append(page)
-    return order or [baseline]
 
 
 def median_run(runs: list[PageScores]) -> PageScores:

@@ -9,14 +9,10 @@ log's "Reloading browsers" line is recorded beside it.
 
 from __future__ import annotations
 
-import os
 import re
-import signal
 import statistics
 import subprocess
-import sys
 import tempfile
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -26,7 +22,8 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from .common import copy_project, free_port, mkdocs_env
+from devtools.project import copy_project, free_port, mkdocs_env
+from devtools.serve import ServeLog, start_serve, stop_serve
 
 PAGE_EDIT = Path("docs/index.md")
 MACROS_EDIT = Path("macros/decisions/facts.py")
@@ -55,30 +52,6 @@ class RebuildTimes:
         return statistics.median(self.macros)
 
 
-class ServeLog:
-    """Reads the server's merged stdout/stderr in a thread, stamping each line with perf_counter()."""
-
-    def __init__(self, proc: subprocess.Popen[str]) -> None:
-        self.lines: list[tuple[float, str]] = []
-        self._lock = threading.Lock()
-        self._thread = threading.Thread(target=self._read, args=(proc,), name="serve-log", daemon=True)
-        self._thread.start()
-
-    def _read(self, proc: subprocess.Popen[str]) -> None:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            with self._lock:
-                self.lines.append((time.perf_counter(), line.rstrip("\n")))
-
-    def first_after(self, since: float, pattern: str) -> tuple[float, str] | None:
-        with self._lock:
-            return next(((t, line) for t, line in self.lines if t >= since and pattern in line), None)
-
-    def text(self) -> str:
-        with self._lock:
-            return "\n".join(line for _, line in self.lines)
-
-
 def _get(url: str) -> bytes | None:
     try:
         with urllib.request.urlopen(url, timeout=REBUILD_TIMEOUT) as response:
@@ -102,20 +75,6 @@ def _rebuilt_after(url: str, before: int) -> bool:
     return _epoch(_get(url)) > before
 
 
-def start_serve(project: Path, port: int, env: dict[str, str]) -> subprocess.Popen[str]:
-    """``mkdocs serve`` on ``project`` at 127.0.0.1:``port``, in its own process group (see ``stop_serve``)."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        start_new_session=True,
-    )
-
-
 def _wait(condition: Callable[[], bool], timeout: float, what: str, proc: subprocess.Popen[str], log: ServeLog) -> None:
     deadline = time.perf_counter() + timeout
     while not condition():
@@ -134,21 +93,6 @@ def _append(path: Path, text: str) -> float:
     with path.open("a", encoding="utf-8") as handle:
         handle.write(text)
     return start
-
-
-def stop_serve(proc: subprocess.Popen[str]) -> None:
-    """Stop the server we started (its own process group): Ctrl-C, then TERM, then KILL."""
-    for sig, grace in ((signal.SIGINT, 15.0), (signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0)):
-        if proc.poll() is not None:
-            return
-        try:
-            os.killpg(proc.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            proc.wait(timeout=grace)
-        except subprocess.TimeoutExpired:
-            continue
 
 
 def measure(runs: int = 3) -> RebuildTimes:

@@ -9,7 +9,7 @@ two moments of mkdocs-macros' page rendering:
   that raises, or ``macros/`` that cannot be imported, see :func:`unavailable`).
 
 After rendering (``on_post_page_macros``) the plugin's own ``on_error_fail`` decides: true (a build)
-fails the build with the messages; false (``mkdocs serve``, set by ``macros/serve_mode.py``) logs each
+fails the build with the messages; false (``mkdocs serve``, set by ``hooks/serve_mode.py``) logs each
 once and puts them at the top of the page, in an error admonition that links to "Writing guides".
 The plugin never sees these errors: it would exit (and stop the server) or replace the whole page
 with a traceback. This module imports nothing from the rules, so it still loads when they are broken.

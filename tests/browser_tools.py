@@ -29,14 +29,14 @@ MATERIAL_SCHEMES: dict[str, str] = {"light": "default", "dark": "slate"}
 # Wide enough for Material's desktop layout: both sidebars, the palette toggle and the search box.
 VIEWPORT = {"width": 1280, "height": 900}
 
-# Material's script runs after the page's first paint (overrides/main.html), so a loaded page may
-# not have its search, instant navigation or copy buttons yet; the loader marks when they are.
-MATERIAL_MOUNTED = "() => performance.getEntriesByName('material-mounted').length > 0"
+# Every guide of the page set up: guides.js marks each one ``data-ready`` when it has (Material's
+# script, as shipped, has mounted its components by the load event).
+GUIDES_READY = "() => [...document.querySelectorAll('.decision-guide')].every((g) => g.dataset.ready === 'true')"
 
 
-def wait_for_material(page: Page) -> None:
-    """Wait until Material's components are mounted on the page (a reader's next tap finds them)."""
-    page.wait_for_function(MATERIAL_MOUNTED)
+def wait_for_guides(page: Page) -> None:
+    """Wait until every guide on the page is set up (a reader's next tap finds it working)."""
+    page.wait_for_function(GUIDES_READY)
 
 
 @dataclass(frozen=True)
@@ -169,10 +169,10 @@ class RecordedPage:
 
     def goto(self, url: str, wait_until: Literal["load", "networkidle"] = "networkidle") -> None:
         """Load ``url`` (relative to the site root); by default wait until the network is idle,
-        and, with JavaScript on, until Material's components are mounted."""
+        and, with JavaScript on, until the page's guides are set up."""
         self.page.goto(self.base_url + url.lstrip("/"), wait_until=wait_until)
         if self.javascript:
-            wait_for_material(self.page)
+            wait_for_guides(self.page)
 
     def problems(self) -> list[str]:
         """Everything recorded, one line each; empty when all went well."""

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from benchmarks.common import static_server
+from devtools.server import static_server
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -60,7 +60,7 @@ class Engine:
     search_ready: str  # after "/": the element that shows once the search box takes a query
     search_busy: str  # ...while that element says this, the index is still loading ("" if never)
     search_results: str  # the links of the results (Playwright's CSS reaches into Zensical's shadow DOM)
-    runs_hooks: bool  # whether mkdocs.yml's ``hooks:`` run (scripts minified, Material's bundle hinted, tables wrapped)
+    runs_hooks: bool  # whether mkdocs.yml's ``hooks:`` run (inline scripts minified)
 
 
 ENGINES = {

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from benchmarks.common import copy_project, free_port, mkdocs_env
-from benchmarks.serve_rebuild import ServeLog, start_serve, stop_serve
+from devtools.project import copy_project, free_port, mkdocs_env
+from devtools.serve import ServeLog, start_serve, stop_serve
 
 T = TypeVar("T")
 START_TIMEOUT = 120.0

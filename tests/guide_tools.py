@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
-from browser_tools import site_pages
+from browser_tools import GUIDES_READY, site_pages
 from macros.decisions import GUIDES
 from macros.decisions.model import Question
 from macros.tree import Ask, Tree, build_tree
@@ -100,16 +100,11 @@ def tree_walk(tree: Tree, answers: Mapping[str, str]) -> tuple[list[str], int | 
     return asked, node
 
 
-# Every guide set up, and Material's components mounted (its script runs after the first paint).
-READY = """() => [...document.querySelectorAll('.decision-guide')].every((g) => g.dataset.ready === 'true')
-    && performance.getEntriesByName('material-mounted').length > 0"""
-
-
 def open_guides(rec: RecordedPage, url: str) -> None:
     """Load ``url`` (relative to the site root) and wait until every guide on it is set up."""
     rec.page.goto(rec.base_url + url.lstrip("/"), wait_until="load")
     try:
-        rec.page.wait_for_function(READY, timeout=10_000)
+        rec.page.wait_for_function(GUIDES_READY, timeout=10_000)
     except Exception as exc:  # noqa: BLE001 - playwright's TimeoutError: say what the page said
         raise AssertionError(
             f"/{url}: the guides were not set up ({exc.__class__.__name__}); the page reported: {rec.problems()}"

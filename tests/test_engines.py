@@ -3,9 +3,7 @@
 The session's build (``engine``) is compared with a build by the other engine. In each page's
 article, every ``href``/``src`` is resolved against the page's URL (the engines may spell a link
 differently, e.g. ``./`` against ``.``), Zensical's skip-link target is left out (its theme puts
-it inside the article), and so are what only MkDocs hooks add: the tables' wrappers
-(macros/table_wrappers.py) and the code blocks' toolbars (macros/code_toolbars.py; Zensical's script
-adds those when the page loads). Everything else, the guides' markup and the text around them, must be equal.
+it inside the article). Everything else, the guides' markup and the text around them, must be equal.
 """
 
 from __future__ import annotations
@@ -17,14 +15,10 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import ENGINES, Engine, build_site
-from macros.code_toolbars import TARGET_PREFIX
-from macros.table_wrappers import WRAPPER_CLOSE, WRAPPER_OPEN
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 LINK = re.compile(r'\b(href|src)="([^"]*)"')
 SKIP_TARGET = '<a id="__skip" tabindex="-1"></a>'  # Zensical's theme: where its "skip to content" lands
-TABLE_WRAPPER = re.compile(rf"{re.escape(WRAPPER_OPEN)}(<table>.*?</table>){re.escape(WRAPPER_CLOSE)}", re.DOTALL)
-CODE_TOOLBAR = re.compile(rf'<span class="md-code__nav">.*?</span><code id="{TARGET_PREFIX}\d+">', re.DOTALL)
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +38,6 @@ def article(site: Path, page: str) -> str:
     assert found, f"{page}: no article"
     base = "http://site.invalid/" + page
     body = LINK.sub(lambda m: f'{m[1]}="{urljoin(base, m[2])}"', found.group(1)).replace(SKIP_TARGET, "")
-    body = CODE_TOOLBAR.sub("<code>", TABLE_WRAPPER.sub(r"\1", body))
     return " ".join(body.split())
 
 

@@ -19,7 +19,7 @@ import pytest
 
 from browser_tools import axe_violations, color_scheme_of, recorded_page, set_color_scheme
 from guide_tools import (
-    READY,
+    GUIDES_READY,
     TREE_GUIDES,
     TREES,
     answer_pairs,
@@ -182,7 +182,7 @@ def test_every_path_by_keyboard(browser, base_url: str, site_dir: Path) -> None:
             assert len(set(urls)) == len(urls), f"{path_text}: a key press did not change the URL: {urls}"
 
             page.reload(wait_until="load")
-            page.wait_for_function(READY)
+            page.wait_for_function(GUIDES_READY)
             state = guide_states(page)[name]
             assert state["outcome"] == expected.id, f"{path_text}: after reload shows {state['outcome']!r}"
             assert sorted(map(tuple, state["checked"])) == path_answers, (

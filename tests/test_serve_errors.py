@@ -22,8 +22,8 @@ from urllib.parse import urljoin
 import jinja2
 import pytest
 
-from benchmarks.common import copy_project, mkdocs_env
 from dev_server import DevServer, dev_server
+from devtools.project import copy_project, mkdocs_env
 from macros.decisions import GUIDES
 from macros.decisions.changes import CHANGES
 from macros.decisions.sources import SOURCES

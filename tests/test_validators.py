@@ -5,13 +5,16 @@
 - pa11y-ci with HTML_CodeSniffer (WCAG 2 AA) checks every page in Debian's Chromium, and the
   planner answered.
 
-Both come pinned from ``tests/package.json`` (``npm ci --prefix tests``; ``.ci/run`` does it).
+Both come pinned from ``tests/package.json``: when they are missing, the first test that needs them
+runs ``npm ci --prefix tests`` (Puppeteer's own browser download skipped: pa11y-ci drives Debian's).
 Only the exceptions below pass, each with its reason; anything else fails with the tool's report.
 Without Node.js, Java or the installed packages the tests skip locally and fail in CI.
 """
 
 from __future__ import annotations
 
+import fcntl
+import functools
 import json
 import os
 import random
@@ -32,7 +35,7 @@ from test_plan_browser import plan_pairs, random_plan
 TESTS_DIR = Path(__file__).resolve().parent
 VNU_JAR = TESTS_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PA11Y_CI = TESTS_DIR / "node_modules" / ".bin" / "pa11y-ci"
-NPM_HINT = "run `npm ci --prefix tests`"
+NPM_HINT = "run `PUPPETEER_SKIP_DOWNLOAD=true npm ci --prefix tests`"
 ANSWERED_PLANS = 3  # seeded valid plans (random.Random(0), (1), (2)), as the planner's tests make them
 
 
@@ -77,10 +80,33 @@ def allowed(exceptions: list[Allowed], message: str, where: str) -> bool:
     return any(re.search(e.message, message) and re.search(e.where, where) for e in exceptions)
 
 
+@functools.cache
+def install_node_tools() -> str:
+    """``npm ci --prefix tests`` unless both tools are there; one worker at a time (a lock file).
+    What went wrong, or ``""``."""
+    npm = shutil.which("npm")
+    if npm is None:
+        return "no `npm` on PATH to install them with (apt-get install -y nodejs npm)"
+    with (TESTS_DIR / "node_modules.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if VNU_JAR.is_file() and PA11Y_CI.is_file():
+            return ""
+        proc = subprocess.run(
+            [npm, "ci", "--prefix", str(TESTS_DIR), "--no-audit", "--no-fund", "--loglevel=error"],
+            env=dict(os.environ, PUPPETEER_SKIP_DOWNLOAD="true"),
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+    return "" if proc.returncode == 0 else f"`npm ci --prefix tests` failed: {proc.stderr[-2000:]}"
+
+
 def require(path: Path, what: str) -> None:
-    """Skip locally, fail in CI, when a tool is not installed."""
+    """Install the Node tools when missing; skip locally, fail in CI, when that does not work."""
     if not path.is_file():
-        no_tool(f"{what} is not installed at {path}: {NPM_HINT}")
+        problem = install_node_tools()
+        if not path.is_file():
+            no_tool(f"{what} is not installed at {path} ({problem or 'npm ci did not bring it'}): {NPM_HINT}")
 
 
 def answered_planner_urls(site_dir: Path) -> list[str]:

@@ -267,9 +267,8 @@
 
   /* Set up at once: this script is parser-blocking and comes after the content, so every guide
      is there. Then on each page that Material's instant navigation brings, when its document$
-     says so (setup skips a guide that is ready). Material's script runs after the first paint
-     and says "material-ready" first (overrides/main.html). */
+     says so (setup skips a guide that is ready). Material's script comes after this one. */
   const start = () => document.querySelectorAll(".decision-guide").forEach(setup);
   start();
-  document.addEventListener("material-ready", () => document$.subscribe(start));
+  addEventListener("DOMContentLoaded", () => window.document$?.subscribe(start));
 })();

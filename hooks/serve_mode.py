@@ -5,8 +5,8 @@ at the top of the page (``macros/page_errors.py``) and the server keeps running.
 (``build``, ``gh-deploy``, and ``serve --clean``, which MkDocs announces as ``build``) keeps
 mkdocs.yml's ``on_error_fail: true``: the same mistake fails the build with the same message.
 
-MkDocs loads this file by its path, once per process: it is not part of the ``macros`` package and
-imports nothing from it, so a half-typed rule in ``macros/`` cannot stop it from loading.
+MkDocs loads this file by its path, once per process; it imports nothing from ``macros/``, so a
+half-typed rule there cannot stop it from loading.
 """
 
 from __future__ import annotations

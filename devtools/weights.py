@@ -74,9 +74,8 @@ class _References(HTMLParser):
                 self.found.append(("css", values.get("href", "")))
             elif "icon" in rel or "apple-touch-icon" in rel:
                 self.found.append(("icon", values.get("href", "")))
-        elif tag == "script" and (values.get("src") or values.get("data-src")):
-            # data-src: Material's bundle, run by the site's loader after the first paint.
-            self.found.append(("js", values.get("src") or values["data-src"]))
+        elif tag == "script" and values.get("src"):
+            self.found.append(("js", values["src"]))
         elif tag == "img" and values.get("src"):
             self.found.append(("img", values["src"]))
 

@@ -3,7 +3,7 @@ scripts, as the build writes them.
 
 mkdocs-minify-plugin minifies JavaScript with jsmin, which mangled the spaces inside the script's
 template literals, so it only minifies the CSS; rjsmin keeps template literals whole. The inline
-scripts are the site's own, written readable in overrides/main.html (Material's come minified).
+scripts are the site's own, written readable in overrides/ (Material's come minified).
 """
 
 import re
@@ -22,8 +22,8 @@ def on_post_build(config: Any, **_: Any) -> None:
         path.write_text(rjsmin.jsmin(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
-# An inline script as the templates write it: no attributes (a script with a src, or the inert
-# data blocks of overrides/main.html, is left alone).
+# An inline script as the templates write it: no attributes (a script with a src, or Material's
+# JSON configuration block, is left alone).
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 
 
