@@ -30,18 +30,15 @@ from macros.decisions import (
     refresh_tokens,
 )
 from macros.decisions.sources import SOURCES
+from truth_tables import TABLES as TRUTH_TABLES
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 # --------------------------------------------------------------------------------------------------
-# The contract, by hand: every argument's valid values and every function's valid outcome ids.
+# The contract, by hand: the permissions guide's capabilities; the truth tables of the others.
 # --------------------------------------------------------------------------------------------------
 
 BOOL = (True, False)
-PURPOSES = ("call-apis", "chat-bot", "extend-desktop-app")
-PLATFORMS = ("server-web", "browser", "ios", "android", "mobile-other", "windows", "mac", "desktop-other", "no-ui")
-ACCESS = ("private", "public")
-APP_TYPES = ("rest-api-app", "bot", "add-in")
 CAPABILITIES = (
     "send-sms",
     "read-messages",
@@ -61,115 +58,21 @@ CAPABILITIES = (
     "change-presence",
 )
 
-# function -> ordered {argument: valid values}; single-answer functions only (not permissions)
-ARGS = {
-    app_type: {"purpose": PURPOSES},
-    auth_method: {"users_sign_in": BOOL, "has_user_interface": BOOL},
-    pkce: {"platform": PLATFORMS},
-    refresh_tokens: {"stay_signed_in": BOOL},
-    app_access: {
-        "federated_accounts": BOOL,
-        "own_company_data_only": BOOL,
-        "communication_platform": BOOL,
-        "for_ringcentral_customers": BOOL,
-    },
-    partner_reach: {"access": ACCESS, "restrict_to_partners": BOOL},
-    app_features: {"app_type": APP_TYPES, "interactive_messages": BOOL, "install_via_web": BOOL},
-}
-FUNCTIONS = list(ARGS)
-
-OUTCOMES = {
-    app_type: {"rest-api-app", "bot", "add-in"},
-    auth_method: {"three-legged-oauth", "jwt"},
-    pkce: {"required", "recommended", "not-applicable"},
-    refresh_tokens: {"enable", "not-needed"},
-    app_access: {"private", "public"},
-    partner_reach: {"not-applicable", "all-partners", "selected-partners"},
-    app_features: {
-        "none",
-        "interactive-messages",
-        "integrated-installation",
-        "integrated-installation+interactive-messages",
-        "integrated-installation+web-installation",
-        "integrated-installation+interactive-messages+web-installation",
-    },
-}
-
-# --------------------------------------------------------------------------------------------------
-# Whole truth tables, by hand. Keys are argument tuples in the order of ARGS.
-# --------------------------------------------------------------------------------------------------
-
-T, F = True, False
+# Every single-answer guide of the registry has its truth table (tests/truth_tables.py), keyed by the
+# answers in the order of its questions; the valid answers are the questions' own (each table must
+# cover them all, test_table_is_exhaustive).
+SINGLE_ANSWER = [
+    name for name, g in GUIDES.items() if name != "plan_app" and all(q.kind != "multi" for q in g.questions)
+]
+FUNCTIONS = [GUIDES[name].function for name in SINGLE_ANSWER]
+ARGS = {GUIDES[name].function: {q.name: q.values() for q in GUIDES[name].questions} for name in SINGLE_ANSWER}
+TABLES = {GUIDES[name].function: TRUTH_TABLES[name] for name in SINGLE_ANSWER if name in TRUTH_TABLES}
 IM, II, WI = "interactive-messages", "integrated-installation", "web-installation"
 
-TABLES = {
-    app_type: {
-        ("call-apis",): "rest-api-app",
-        ("chat-bot",): "bot",
-        ("extend-desktop-app",): "add-in",
-    },
-    auth_method: {  # (users_sign_in, has_user_interface): who signs in decides (changed 2026-12-04)
-        (T, T): "three-legged-oauth",
-        (T, F): "three-legged-oauth",  # the reasons must say a sign-in page is needed
-        (F, T): "jwt",  # an internal dashboard on one service user
-        (F, F): "jwt",  # a nightly org-wide job; "password" until 2026-11
-    },
-    pkce: {
-        ("browser",): "required",
-        ("ios",): "required",
-        ("android",): "required",
-        ("windows",): "required",
-        ("mac",): "required",
-        ("mobile-other",): "required",
-        ("desktop-other",): "required",
-        ("server-web",): "recommended",
-        ("no-ui",): "not-applicable",
-    },
-    refresh_tokens: {
-        (T,): "enable",
-        (F,): "not-needed",
-    },
-    app_access: {  # (federated_accounts, own_company_data_only, communication_platform, for_ringcentral_customers)
-        # a federated customer (facts.md): public, whatever the seed's three questions say
-        (T, T, T, T): "public",
-        (T, T, T, F): "public",
-        (T, T, F, T): "public",
-        (T, T, F, F): "public",
-        (T, F, T, T): "public",
-        (T, F, T, F): "public",
-        (T, F, F, T): "public",
-        (T, F, F, F): "public",
-        # then the seed's three, in order
-        (F, T, T, T): "private",
-        (F, T, T, F): "private",
-        (F, T, F, T): "private",
-        (F, T, F, F): "private",
-        (F, F, T, T): "private",
-        (F, F, T, F): "private",
-        (F, F, F, T): "public",
-        (F, F, F, F): "private",
-    },
-    partner_reach: {  # (access, restrict_to_partners)
-        ("private", T): "not-applicable",
-        ("private", F): "not-applicable",
-        ("public", T): "selected-partners",
-        ("public", F): "all-partners",
-    },
-    app_features: {  # (app_type, interactive_messages, install_via_web)
-        ("rest-api-app", T, T): IM,
-        ("rest-api-app", T, F): IM,
-        ("rest-api-app", F, T): "none",
-        ("rest-api-app", F, F): "none",
-        ("bot", T, T): IM,
-        ("bot", T, F): IM,
-        ("bot", F, T): "none",
-        ("bot", F, F): "none",
-        ("add-in", T, T): f"{II}+{IM}+{WI}",
-        ("add-in", T, F): f"{II}+{IM}",
-        ("add-in", F, T): f"{II}+{WI}",
-        ("add-in", F, F): II,
-    },
-}
+
+def test_every_single_answer_guide_has_its_truth_table():
+    assert sorted(TRUTH_TABLES) == sorted(SINGLE_ANSWER)
+
 
 TABLE_CASES = [
     pytest.param(fn, key, expected, id=f"{fn.__name__}-{'-'.join(map(str, key))}")
@@ -194,7 +97,6 @@ def every_input():
 @pytest.mark.parametrize("fn", FUNCTIONS, ids=lambda fn: fn.__name__)
 def test_table_is_exhaustive(fn):
     assert set(TABLES[fn]) == set(itertools.product(*ARGS[fn].values()))
-    assert set(TABLES[fn].values()) <= OUTCOMES[fn]
 
 
 @pytest.mark.parametrize("fn,key,expected", TABLE_CASES)
@@ -861,7 +763,6 @@ def invalid_call(draw, fn):
 def test_property_valid_input_gives_a_valid_outcome_and_is_pure(fn, data):
     args = data.draw(valid_call(fn))
     first = fn(**args)
-    assert first.id in OUTCOMES[fn]
     assert first.id == TABLES[fn][tuple(args.values())]
     assert fn(**args) == first
 
@@ -919,54 +820,36 @@ def test_property_permissions_invalid_input_raises(bad):
 # GUIDES
 # --------------------------------------------------------------------------------------------------
 
-GUIDE_FUNCTIONS = {
-    "app_type": app_type,
-    "auth_method": auth_method,
-    "pkce": pkce,
-    "refresh_tokens": refresh_tokens,
-    "app_access": app_access,
-    "partner_reach": partner_reach,
-    "app_features": app_features,
-    "permissions": permissions,
-}
-CONTRACT_ARGS = {fn.__name__: args for fn, args in ARGS.items()} | {
-    "permissions": {"capabilities": CAPABILITIES},
-}
+# The contract's nine functions (shared/design/guides.md); the registry may hold more guides.
+CONTRACT = {app_type, auth_method, pkce, refresh_tokens, app_access, partner_reach, app_features, permissions}
 
 
-def test_guides_are_exactly_the_eight_functions():
-    # plan_app, the contract's ninth function, is tested elsewhere; nothing else may be there
-    assert set(GUIDES) - {"plan_app"} == set(GUIDE_FUNCTIONS)
-    for name in GUIDE_FUNCTIONS:
-        guide = GUIDES[name]
-        assert guide.name == name
-        assert guide.function is GUIDE_FUNCTIONS[name]
+def test_the_contracts_functions_are_registered_under_their_names():
+    assert {fn.__name__ for fn in CONTRACT} | {"plan_app"} <= set(GUIDES)
+    for name, guide in GUIDES.items():
+        assert guide.name == name == guide.function.__name__
 
 
-@pytest.mark.parametrize("name", list(GUIDE_FUNCTIONS))
+@pytest.mark.parametrize("name", [*SINGLE_ANSWER, "permissions"])
 def test_guide_questions_match_keyword_only_parameters(name):
     guide = GUIDES[name]
     parameters = inspect.signature(guide.function).parameters.values()
     assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in parameters)
     assert [q.name for q in guide.questions] == [p.name for p in parameters]
-    assert [q.name for q in guide.questions] == list(CONTRACT_ARGS[name])
 
 
-@pytest.mark.parametrize("name", list(GUIDE_FUNCTIONS))
-def test_guide_option_ids_are_the_contract_values(name):
+@pytest.mark.parametrize("name", [*SINGLE_ANSWER, "permissions"])
+def test_guide_questions_are_well_formed(name):
     for question in GUIDES[name].questions:
-        valid = CONTRACT_ARGS[name][question.name]
-        if valid == BOOL:
-            assert question.kind == "bool"
+        if question.kind == "bool":
             assert question.ids == ("yes", "no")
-            assert question.values() == (True, False)
-        elif name == "permissions":
-            assert question.kind == "multi"
-            assert question.ids == valid
+            assert question.values() == BOOL
+        elif question.kind == "multi":
+            assert name == "permissions" and question.ids == CAPABILITIES
         else:
             assert question.kind == "choice"
-            assert question.ids == valid
-            assert question.values() == valid
+            assert question.values() == question.ids and len(set(question.ids)) == len(question.ids)
+            assert all(option_id == option_id.lower() for option_id in question.ids)
         assert all(option.label.strip() for option in question.options)
         assert question.prompt.strip()
 
