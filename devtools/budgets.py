@@ -21,8 +21,9 @@ GUIDES_ASSETS_MAX_GZIP = 6 * KB
 GUIDES_MAX_LINES = 400
 
 # What the guides add to a page that holds them: its HTML gzipped minus the same HTML without its
-# `.decision-guide` elements, plus the guides' JS and CSS gzipped. At most this.
-GUIDE_PAGE_ADDED_MAX_GZIP = 10 * KB
+# `.decision-guide` elements, plus the guides' JS and CSS gzipped. At most this. 10 KB until issue 20,
+# whose sources and bot and JWT plans took the planner to 14.4 KB (benchmarks/DECISIONS-0002.md).
+GUIDE_PAGE_ADDED_MAX_GZIP = 16 * KB
 
 # Images: each SVG in img/ at most this many bytes, and an optimiser saves less than this fraction.
 SVG_MAX_BYTES = 30 * KB

@@ -81,6 +81,11 @@ def tree_html(guide: str, tree: Tree, node: Node) -> str:
     return f"{escape(node.question.prompt)}<ul>{branches}</ul>"
 
 
+# The guide's last child: guides.js (in <head>) sets the guide up as soon as it is parsed, before the
+# first paint, so that answers from the URL do not move the page when they appear.
+SET_UP = "<script>decisionGuide(document.currentScript.parentElement)</script>"
+
+
 def frame(guide: Guide, form: str, fallback: str, data: dict[str, Any], label: str = "", after: str = "") -> str:
     """The markup every guide shares (``shared/design/guides.md``)."""
     root = dom_id(guide.name)
@@ -93,7 +98,7 @@ def frame(guide: Guide, form: str, fallback: str, data: dict[str, Any], label: s
         f'<div class="decision-guide__result" data-outcome="" aria-live="polite" aria-atomic="true"></div>{after}'
         f'<button type="button" class="md-button decision-guide__reset">Start over</button></form>'
         f'<details class="decision-guide__paths" open><summary>Every answer at a glance</summary>{fallback}</details>'
-        '</div>'
+        f"{SET_UP}</div>"
     )
 
 

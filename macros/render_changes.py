@@ -8,7 +8,7 @@ from html import escape
 
 from macros.decisions.changes import CHANGES, Change
 from macros.render import Resolve
-from macros.render_sources import cite_html
+from macros.render_sources import cite_html, where_html
 
 CHANGES_PAGE = "changes.md"
 
@@ -33,7 +33,7 @@ def changes_table_html(resolve: Resolve, titles: Mapping[str, str]) -> str:
         f'<tr data-change="{escape(change.id)}"><th scope="row">{escape(change.topic)}</th>'
         f'<td>“{escape(change.quote)}”</td><td>{escape(change.now)}</td>'
         f'<td><a href="{escape(resolve(change.page))}">{escape(titles[change.page.partition("#")[0]])}</a></td>'
-        f"<td>{cite_html(change.sources)}</td></tr>"
+        f"<td>{'; '.join(map(where_html, dict.fromkeys(change.sources)))}</td></tr>"
         for change in CHANGES.values()
     )
     return (

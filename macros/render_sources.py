@@ -28,7 +28,7 @@ def source_item(source_id: str) -> str:
 def sources_html(source_ids: Iterable[str]) -> str:
     """The "Sources" block of an answer (empty for none)."""
     items = "".join(map(source_item, source_ids))
-    return f'<div class="decision-guide__sources"><p>Sources</p><ul>{items}</ul></div>' if items else ""
+    return f'<div class="decision-guide__sources"><p>Sources:</p> <ul>{items}</ul></div>' if items else ""
 
 
 def source_templates(source_ids: Iterable[str]) -> str:

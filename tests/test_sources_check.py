@@ -22,7 +22,7 @@ from macros.decisions.facts import AUTH_METHODS_URL, JWT_FLOW_URL, PKCE_URL, REF
 from macros.decisions.model import Decision, Option, Question
 from macros.decisions.sources import RFC_9700, SEED, SOURCES, Source, fingerprint
 from tools.check_sources import RINGCENTRAL, check, located, report
-from tools.citations import Composition, dependents, facts_of_guides, macro_calls
+from tools.citations import Composition, Dependents, dependents, facts_of_guides, macro_calls
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT = 0.5  # seconds: the hanging page is abandoned after this
@@ -256,3 +256,25 @@ def test_propose_prints_the_fingerprint_of_the_sentence_now_holding_the_phrase()
     assert proposed.returncode == 0
     assert f"'{fingerprint('Badgers guard the attic door at night.')}'" in proposed.stdout
     assert (missing.returncode, missing.stderr.strip()) == (1, f"'garden pond' is in no sentence of {AUTH_METHODS_URL}")
+
+
+# By hand, from the rules and the pages: who rests on a few facts (issue 20: "names the rules and pages").
+REAL_DEPENDENTS = {
+    "jwt-no-refresh": Dependents(("plan_app",), (), ("authentication.md", "plan.md")),
+    "auth-who-signs-in": Dependents(
+        ("auth_method", "pkce", "plan_app"), ("password-flow",), ("authentication.md", "changes.md", "plan.md")
+    ),
+    "bot-private-install": Dependents(("plan_app",), (), ("next-steps.md", "plan.md")),
+    "partners-advanced-settings": Dependents(
+        ("partner_reach", "plan_app"), ("partner-option",), ("changes.md", "plan.md", "security.md")
+    ),
+    "description-min": Dependents(("plan_app",), (), ("describe.md", "plan.md")),
+}
+
+
+def test_the_real_dependents_of_a_few_facts_and_no_fact_unused() -> None:
+    pages = {path.name: path.read_text(encoding="utf-8") for path in (REPO_ROOT / "docs").glob("*.md")}
+    found = dependents(SOURCES, GUIDES, CHANGES, pages)
+    assert {fact: found[fact] for fact in REAL_DEPENDENTS} == REAL_DEPENDENTS
+    unused = [fact for fact, rests in found.items() if not (rests.guides or rests.changes or rests.pages)]
+    assert not unused, f"facts that no guide, change or page cites: {unused}"

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from macros.decisions import Guide
 from macros.decisions.model import Question
-from macros.decisions.plan import PARTS
+from macros.decisions.plan import PARTS, PLAN_SOURCES
 from macros.tree import build_tree
 
 
@@ -21,6 +21,7 @@ class Composition(NamedTuple):
 
     guides: tuple[str, ...]
     parts: Sequence[tuple[Sequence[Question], Callable[..., Hashable]]] = ()
+    facts: tuple[str, ...] = ()  # what it cites itself, whatever the answers
 
 
 # plan_app composes every other guide's decision (shared/design/guides.md, "plan_app") and adds its parts.
@@ -37,6 +38,7 @@ COMPOSED: Mapping[str, Composition] = {
             "permissions",
         ),
         tuple((part.questions, part.function) for part in PARTS),
+        PLAN_SOURCES,
     )
 }
 
@@ -74,7 +76,7 @@ def facts_of_guides(
     }
     for name, composition in composed.items():
         if name in guides:
-            found[name] = frozenset().union(
+            found[name] = frozenset(composition.facts).union(
                 *(found.get(part, frozenset()) for part in composition.guides),
                 *(_cited(outcomes(questions, function)) for questions, function in composition.parts),
             )

@@ -265,10 +265,13 @@
   const refreshers = new WeakMap();
   addEventListener("popstate", () => document.querySelectorAll(".decision-guide").forEach((root) => refreshers.get(root)?.()));
 
-  /* Set up at once: this script is parser-blocking and comes after the content, so every guide
-     is there. Then on each page that Material's instant navigation brings, when its document$
-     says so (setup skips a guide that is ready). Material's script comes after this one. */
+  /* This script is in <head>: each guide calls decisionGuide as soon as it is parsed, before the
+     first paint. Then every guide once the page is parsed, and each page that Material's instant
+     navigation brings, when its document$ says so (setup skips a guide that is ready). */
   const start = () => document.querySelectorAll(".decision-guide").forEach(setup);
-  start();
-  addEventListener("DOMContentLoaded", () => window.document$?.subscribe(start));
+  window.decisionGuide = setup;
+  addEventListener("DOMContentLoaded", () => {
+    start();
+    window.document$?.subscribe(start);
+  });
 })();
