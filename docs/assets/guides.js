@@ -78,6 +78,7 @@
       const sources = [];
       const values = {};
       const fromParts = {};
+      const decisions = [];
       let blocked = "";
       let complete = true;
       const template = (selector) => root.querySelector(selector).content;
@@ -97,6 +98,7 @@
         const leaf = part.leaves[path.leaf];
         ids.push(...(leaf.ids || []));
         sources.push(...(leaf.sources || []));
+        decisions.push({ part: part.name, ids: leaf.ids || [], sources: leaf.sources || [] });
         Object.assign(values, leaf.params);
         leaf.asks?.forEach((name) => asked.add(name));
         blocked = blocked || leaf.blocked || "";
@@ -162,7 +164,8 @@
           link.href = blocked ? "#" : href;
         }
         root.querySelector(".decision-guide__read-only").hidden = Boolean(blocked);
-        box.querySelector(".decision-guide__plan-sources").replaceChildren(cited(root, [...new Set([...sources, ...scopes.sources, ...data.planSources])]));
+        const planSources = [...new Set([...sources, ...scopes.sources, ...data.planSources])];
+        box.querySelector(".decision-guide__plan-sources").replaceChildren(cited(root, planSources));
         root.querySelector(".decision-guide__blocked").textContent = blocked;
         const printed = root.querySelector(".decision-guide__print-url");
         printed.hidden = Boolean(blocked);
@@ -175,6 +178,27 @@
         if (!blocked) markdown.push("", `[Open in the Developer Console](<${url}>)`);
         markdown.push("", "## Sources", "", ...[...box.querySelectorAll("[data-source]")].map((li) => `- ${li.textContent}`));
         root.querySelector(".decision-guide__copy").dataset.clipboardText = markdown.join("\n");
+        /* The plan as JSON, as Plan.to_json gives it: what this page composed, the answers as the form keeps them. */
+        const kept = {};
+        for (const name of asked) {
+          const given = answers.get(name) || [];
+          const textBox = root.querySelector(`[data-text="${name}"]`);
+          const options = [...root.querySelectorAll(`input[data-question="${name}"]`)];
+          kept[name] = textBox ? ("lines" in textBox.dataset ? given : given[0] || "")
+            : options[0].type === "checkbox" ? options.map((o) => o.value).filter((v) => given.includes(v)) : given[0];
+        }
+        const plan = {
+          schema: data.schema, id: [...ids, scopes.id].join("/"), answers: kept,
+          decisions: [...decisions, { part: "permissions", ids: [scopes.id], sources: scopes.sources }],
+          checklist: [...box.querySelectorAll("[data-section]")].map((ul) => ({
+            step: ul.dataset.section, title: ul.previousElementSibling.textContent,
+            lines: [...ul.children].map((li) => Object.fromEntries(["label", "value", "why"].map((k, i) => [k, li.children[i].textContent]))),
+          })),
+          console_url: blocked ? null : url, editable_console_url: blocked ? null : editable, console_url_reason: blocked,
+          fields: Object.fromEntries(data.params.filter(([key]) => values[key]).map(([key, param]) => [param, values[key]])),
+          sources: planSources,
+        };
+        root.querySelector(".decision-guide__json").href = `data:application/json,${encodeURIComponent(JSON.stringify(plan, null, 2))}`;
       }
       show(ready ? [...ids, scopes.id].join("/") : "", [status]);
       return [...asked];
