@@ -22,10 +22,11 @@ import pytest
 from llms_txt import parse_llms_file
 from mkdocs.utils.yaml import yaml_load
 
-from browser_tools import site_pages
+from browser_tools import recorded_page, site_pages
+from guide_tools import open_guides, query, start_in_page_visits, visit_many
 from macros.decisions import GUIDES
 from test_guides_browser import capability_sets
-from test_plan_browser import pairwise, random_plan, single_options
+from test_plan_browser import pairwise, plan_pairs, random_plan, single_options
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CONFIG = yaml_load((REPO_ROOT / "mkdocs.yml").open(encoding="utf-8"))
@@ -272,3 +273,36 @@ def test_a_program_reading_only_llms_txt_answers_like_python(base_url: str) -> N
     for answers in plan_sample()[:200]:
         expected = GUIDES["plan_app"].function(**answers)
         assert compose_plan(plan, as_ids(answers)) == (expected.id, expected.console_url), answers
+
+
+READ_DOWNLOAD = """() => {
+    const link = document.querySelector('.decision-guide[data-guide="plan_app"] .decision-guide__json');
+    const href = link.getAttribute('href');
+    return href.startsWith('data:application/json,') ? decodeURIComponent(href.slice(22)) : href;
+}"""
+
+
+def test_the_planners_download_is_plan_to_json(browser, base_url: str, site_dir: Path) -> None:
+    """For seeded plans (every single option, then 200 of the sample in place): the page's
+    "Download plan (JSON)" equals ``plan_app(...).to_json()``; one download is a real one."""
+    schema = SITE_URL + "guides/plan.schema.json"
+    singles, rng = single_options(random.Random(4321)), random.Random(2024)
+    plans = singles + [random_plan(rng) for _ in range(200)]
+    searches = [query(plan_pairs(answers, random.Random(i))) for i, answers in enumerate(plans)]
+    with recorded_page(browser, base_url) as rec:
+        open_guides(rec, "plan/")
+        start_in_page_visits(rec.page)
+        got = visit_many(rec.page, searches, READ_DOWNLOAD)
+        problems = [
+            f"plan/{search[:200]}: {json.loads(text) if text.startswith('{') else text!r}"
+            for answers, search, text in zip(plans, searches, got, strict=True)
+            if text == "#" or json.loads(text) != GUIDES["plan_app"].function(**answers).to_json(schema)
+        ]
+        open_guides(rec, "plan/" + searches[0])
+        with rec.page.expect_download() as download:
+            rec.page.click(".decision-guide__json")
+        saved = Path(download.value.path()).read_text(encoding="utf-8")
+        assert download.value.suggested_filename == "app-plan.json"
+        assert json.loads(saved) == GUIDES["plan_app"].function(**plans[0]).to_json(schema)
+        problems += rec.problems()
+    assert not problems, f"{len(problems)} of {len(plans)} downloads differ from Python:\n" + "\n".join(problems[:3])
