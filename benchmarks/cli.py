@@ -138,6 +138,11 @@ def _weight_section(site: Path, baseline_site: Path, report: dict[str, Any], res
     if missing:
         print("local references with no file:\n  " + "\n  ".join(missing))
 
+    data = weights.machine_files(site)
+    print("\nfiles for programs (llms.txt, Markdown twins, guides' data; no page loads them):")
+    print(table(["file", "raw", "gzipped"], [[a.path, kb(a.raw), kb(a.gzipped)] for a in data]))
+    report["machine_files"] = [asdict(a) for a in data]
+
     own = weights.guide_assets(DOCS_ASSETS / "guides.js", DOCS_ASSETS / "guides.css")
     print(
         f"\nguides' own assets: guides.js {kb(own.js_gzipped)} ({own.js_lines} lines), "

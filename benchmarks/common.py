@@ -50,6 +50,9 @@ def build_zensical(site_dir: Path, timeout: float = 600) -> None:
         env = dict(mkdocs_env(), ZENSICAL_SITE_DIR=out)
         cmd = [sys.executable, "-m", "zensical", "build", "--clean", "-f", "zensical.yml"]
         proc = subprocess.run(cmd, cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+        if proc.returncode == 0:  # the files for programs: Zensical runs no hook (hooks/machine_files.py)
+            cmd = [sys.executable, "-m", "hooks.machine_files", "-f", "zensical.yml"]
+            proc = subprocess.run(cmd, cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=timeout)
         if proc.returncode != 0:
             raise BuildError(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stdout}{proc.stderr}")
         shutil.rmtree(site_dir, ignore_errors=True)

@@ -32,7 +32,7 @@ class Asset:
     """One local file a page references."""
 
     path: str  # relative to the site directory, POSIX style
-    kind: str  # "css", "js", "img" or "icon"
+    kind: str  # "css", "js", "img" or "icon"; "data" for a file for programs
     raw: int
     gzipped: int
 
@@ -130,6 +130,17 @@ def page_weight(site_dir: Path, page: Path) -> PageWeight:
         assets=tuple(assets.values()),
         missing=tuple(missing),
     )
+
+
+def machine_files(site_dir: Path) -> list[Asset]:
+    """The files for programs (hooks/machine_files.py): llms.txt, each page's Markdown twin, the
+    guides' data and schemas; raw and gzipped, each as a program fetches it."""
+    paths = [site_dir / "llms.txt", *site_dir.glob("**/index.md"), *(site_dir / "guides").glob("*.json")]
+    return [
+        Asset(path.relative_to(site_dir).as_posix(), "data", len(data), gzip_size(data))
+        for path in sorted(p for p in paths if p.is_file())
+        for data in [path.read_bytes()]
+    ]
 
 
 def site_weights(site_dir: Path) -> list[PageWeight]:

@@ -81,8 +81,8 @@ def waiting_html(fields: tuple[str, ...], trees: tuple[Tree, ...]) -> str:
     return f'<p class="decision-guide__waiting">Answer {escape(said)} first.</p>'
 
 
-def render_plan(guide: Guide, resolve: Resolve) -> str:
-    """The planner's HTML and data."""
+def render_plan(guide: Guide, resolve: Resolve, schema: str) -> str:
+    """The planner's HTML and data; ``schema`` is the URL of the plan's JSON Schema, which its download names."""
     questions = {q.name: q for q in guide.questions}
     text_labels = {"name": "App name", "description": "Description", "redirect_uris": "OAuth redirect URIs"}
     trees = part_trees()
@@ -120,13 +120,14 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
         )
         + '<p class="decision-guide__blocked"></p>'
         '<p><a class="md-button md-button--primary decision-guide__console" href="#">Open in the Developer Console</a> '
-        '<button type="button" class="md-button decision-guide__copy">Copy the plan as Markdown</button></p>'
+        '<button type="button" class="md-button decision-guide__copy">Copy the plan as Markdown</button> '
+        '<a class="md-button decision-guide__json" href="#" download="app-plan.json">Download plan (JSON)</a></p>'
         f'<p class="decision-guide__read-only">{escape(READ_ONLY_NOTE)} '
         '<a class="decision-guide__editable" href="#">Open the form with only the other fields filled in</a>.</p>'
         '<p class="decision-guide__print-url">Developer Console link: <code></code></p>'
         '<div class="decision-guide__plan-sources"></div></div>'
     )
-    form = "".join(steps) + templates + source_templates(_plan_source_ids(trees))
+    form = "".join(steps) + templates + source_templates(plan_source_ids(trees))
     fallback = (
         "<p>The planner needs JavaScript; each step's guide shows every path without it:</p><ol>"
         + "".join(
@@ -134,10 +135,19 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
         )
         + "</ol>"
     )
-    data: dict[str, Any] = {
+    return frame(guide, form, fallback, plan_data(trees, schema), label="Plan your app", after=plan)
+
+
+def plan_data(trees: tuple[Tree, ...], schema: str) -> dict[str, Any]:
+    """What the page composes a plan from (``guides.js``), published as data too (``macros.guide_data``):
+    each part's tree and leaves, the text rules, the checklist's slots, the permissions cover, the
+    console link's parameters; ``schema`` is the URL of the plan's JSON Schema."""
+    return {
         "kind": "plan",
+        "schema": schema,
         "parts": [
             {
+                "name": part.name,
                 "tree": tree.to_json(),
                 "leaves": [
                     _compact(
@@ -153,7 +163,7 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
                     for leaf in tree.leaves
                 ],
             }
-            for tree in trees
+            for part, tree in zip(PARTS, trees, strict=True)
         ],
         "always": list(ALWAYS),
         "rules": [
@@ -181,7 +191,6 @@ def render_plan(guide: Guide, resolve: Resolve) -> str:
         "planSources": PLAN_SOURCES,
         "base": facts.NEW_APP_URL,
     }
-    return frame(guide, form, fallback, data, label="Plan your app", after=plan)
 
 
 READ_ONLY_NOTE = (
@@ -190,7 +199,7 @@ READ_ONLY_NOTE = (
 )
 
 
-def _plan_source_ids(trees: tuple[Tree, ...]) -> list[str]:
+def plan_source_ids(trees: tuple[Tree, ...]) -> list[str]:
     """Every source a plan may cite: its parts' leaves', the permissions', and the plan's own."""
     of_parts = [source for tree in trees for leaf in tree.leaves for source in leaf.sources]
     return [*of_parts, *cover_source_ids(cover_data(CAPABILITIES)), *PLAN_SOURCES]

@@ -14,6 +14,7 @@ from mkdocs.utils import get_relative_url
 from macros.decisions import GUIDES
 from macros.decisions.changes import CHANGES
 from macros.decisions.sources import SOURCES
+from macros.guide_data import PLAN_SCHEMA, absolute
 from macros.page_errors import MacroError, shown_in_page
 from macros.render import render_guide
 from macros.render_changes import change_note_html, changes_table_html
@@ -116,8 +117,9 @@ def define_env(env: Any) -> None:
                     f"guide({name!r}) and guide({clash[question.name]!r}) both keep "
                     f"{question.name!r} in the URL; put them on different pages"
                 )
-        render = render_plan if name == "plan_app" else render_guide
-        return render(GUIDES[name], links())
+        if name == "plan_app":
+            return render_plan(GUIDES[name], links(), absolute(env.conf["site_url"], PLAN_SCHEMA))
+        return render_guide(GUIDES[name], links())
 
     @shown_in_page
     def changed(*change_ids: Any) -> str:

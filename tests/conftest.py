@@ -61,6 +61,8 @@ class Engine:
     search_busy: str  # ...while that element says this, the index is still loading ("" if never)
     search_results: str  # the links of the results (Playwright's CSS reaches into Zensical's shadow DOM)
     runs_hooks: bool  # whether mkdocs.yml's ``hooks:`` run (inline scripts minified)
+    # run after a successful build, as the README says: Zensical runs no hook that writes the files for programs
+    after: tuple[str, ...] = ()
 
 
 ENGINES = {
@@ -85,6 +87,7 @@ ENGINES = {
         "",
         '[aria-label="Search results"] a[role="option"]',
         False,
+        ("-m", "hooks.machine_files", "-f", "zensical.yml"),
     ),
 }
 
@@ -156,6 +159,10 @@ def build_site(engine: Engine, out: Path) -> subprocess.CompletedProcess[str]:
             text=True,
             timeout=600,
         )
+        if proc.returncode == 0 and engine.after:
+            proc = subprocess.run(
+                [sys.executable, *engine.after], cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=600
+            )
         if inside != out:
             shutil.rmtree(out)
             shutil.copytree(inside, out)

@@ -200,3 +200,36 @@ def test_resolve_maps_urls_to_files(tmp_path: Path) -> None:
         "w.png",
         "z.css",
     ]
+
+
+MARKDOWN_TARGET = re.compile(r"\]\(<?([^)\s>]+)>?\)")
+JSON_URL = re.compile(r'"(https?://[^"]+)"')
+
+
+def test_files_for_programs_link_only_to_the_site_and_facts(site_dir: Path) -> None:
+    """llms.txt, the Markdown twins and the guides' data: links inside the site resolve to a file, and
+    links to other hosts are pages of facts.EXTERNAL_URLS (the JSON's own site_url links aside)."""
+    site_url = "https://create-app-guide.example.com/"  # mkdocs.yml's site_url, which the JSON files use
+    allowed = allowed_external_links()
+    files = [site_dir / "llms.txt", *site_dir.glob("**/index.md"), *(site_dir / "guides").glob("*.json")]
+    assert len(files) > 10, "the files for programs are missing"
+    problems = []
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        urls = JSON_URL.findall(text) if path.suffix == ".json" else MARKDOWN_TARGET.findall(text)
+        for url in urls:
+            if url.startswith(site_url):
+                url = "/" + url.removeprefix(site_url)
+            if url.startswith(("https://", "http://")):
+                known = url == facts.NEW_APP_URL or url.startswith(
+                    "https://json-schema.org/"
+                )  # the link's base; $schema
+                if not is_allowed_external(url, allowed) and not known:
+                    problems.append(f"{path.relative_to(site_dir)}: {url} is not in facts.EXTERNAL_URLS")
+                continue
+            base = site_dir if url.startswith("/") else path.parent
+            target = (base / unquote(url.split("#")[0]).lstrip("/")).resolve()
+            target = target / "index.html" if target.is_dir() else target
+            if not target.is_file():
+                problems.append(f"{path.relative_to(site_dir)}: {url} -> no file")
+    assert not problems, "\n".join(problems)

@@ -74,10 +74,9 @@
 
     plan(root, data, answers, show) {
       const asked = new Set(data.always);
-      const ids = [];
-      const sources = [];
       const values = {};
       const fromParts = {};
+      const decisions = [];
       let blocked = "";
       let complete = true;
       const template = (selector) => root.querySelector(selector).content;
@@ -95,13 +94,14 @@
         path.asked.forEach((name) => asked.add(name));
         if (path.leaf === null) return void (complete = false);
         const leaf = part.leaves[path.leaf];
-        ids.push(...(leaf.ids || []));
-        sources.push(...(leaf.sources || []));
+        decisions.push({ part: part.name, ids: leaf.ids || [], sources: leaf.sources || [] });
         Object.assign(values, leaf.params);
         leaf.asks?.forEach((name) => asked.add(name));
         blocked = blocked || leaf.blocked || "";
         for (const [slot, lines] of Object.entries(leaf.lines)) fromParts[slot] = lines.map((fields) => item(fields));
       });
+      const ids = decisions.flatMap((part) => part.ids);
+      const sources = decisions.flatMap((part) => part.sources);
 
       const text = (name) => (asked.has(name) ? answers.get(name) || [] : []);
       /* Say a missing answer only once the rest is answered. */
@@ -162,19 +162,37 @@
           link.href = blocked ? "#" : href;
         }
         root.querySelector(".decision-guide__read-only").hidden = Boolean(blocked);
-        box.querySelector(".decision-guide__plan-sources").replaceChildren(cited(root, [...new Set([...sources, ...scopes.sources, ...data.planSources])]));
+        const planSources = [...new Set([...sources, ...scopes.sources, ...data.planSources])];
+        box.querySelector(".decision-guide__plan-sources").replaceChildren(cited(root, planSources));
         root.querySelector(".decision-guide__blocked").textContent = blocked;
         const printed = root.querySelector(".decision-guide__print-url");
         printed.hidden = Boolean(blocked);
         printed.querySelector("code").textContent = blocked ? "" : url;
         const markdown = [`# App plan: ${name}`];
+        const checklist = [];
         for (const item of box.querySelectorAll("h3, .decision-guide__checklist > li")) {
           const [label, value, why] = [...item.children].map((part) => part.textContent);
           markdown.push(item.tagName === "H3" ? `\n## ${label}\n` : `- [ ] ${label}: ${value}` + (why ? ` (${why})` : ""));
+          if (item.tagName === "H3") checklist.push({ step: item.nextElementSibling.dataset.section, title: label, lines: [] });
+          else checklist.at(-1).lines.push({ label, value, why });
         }
         if (!blocked) markdown.push("", `[Open in the Developer Console](<${url}>)`);
         markdown.push("", "## Sources", "", ...[...box.querySelectorAll("[data-source]")].map((li) => `- ${li.textContent}`));
         root.querySelector(".decision-guide__copy").dataset.clipboardText = markdown.join("\n");
+        /* Plan.to_json, from what the page shows. */
+        const kept = {};
+        for (const name of asked) {
+          const boxes = [...root.querySelectorAll(`[type=checkbox][data-question="${name}"]`)];
+          kept[name] = boxes.length ? boxes.filter((b) => b.checked).map((b) => b.value) : root.querySelector(`[data-lines][data-text="${name}"]`) ? text(name) : text(name)[0] || "";
+        }
+        const json = {
+          schema: data.schema, id: [...ids, scopes.id].join("/"), answers: kept,
+          decisions: [...decisions, { part: "permissions", ids: [scopes.id], sources: scopes.sources }], checklist,
+          console_url: blocked ? null : url, editable_console_url: blocked ? null : editable, console_url_reason: blocked,
+          fields: Object.fromEntries(data.params.filter(([key]) => values[key]).map(([key, param]) => [param, values[key]])),
+          sources: planSources,
+        };
+        root.querySelector(".decision-guide__json").href = `data:application/json,${encodeURIComponent(JSON.stringify(json))}`;
       }
       show(ready ? [...ids, scopes.id].join("/") : "", [status]);
       return [...asked];

@@ -9,7 +9,7 @@ checked by the text rules and the permissions cover below, which the page receiv
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 from urllib.parse import quote
@@ -37,7 +37,7 @@ from macros.decisions.auth import (
 from macros.decisions.changes import HISTORY_NOTES
 from macros.decisions.features import INSTALL_VIA_WEB, INTERACTIVE_MESSAGES, app_features
 from macros.decisions.model import Decision, Option, Question
-from macros.decisions.permissions import permissions
+from macros.decisions.permissions import CAPABILITIES, permissions
 from macros.tree import Ask, Tree, build_tree
 
 # In the plan, "no user interface" is answered by has_user_interface, so the platform question
@@ -279,6 +279,11 @@ class PlanPart:
     function: Callable[..., Part]
     questions: tuple[Question, ...]
 
+    @property
+    def name(self) -> str:
+        """Its name in the plan's JSON: ``flow`` for ``flow_part``."""
+        return self.function.__name__.removesuffix("_part")
+
 
 # Today's first access question, then the seed's three (shared/design/guides.md).
 ACCESS_QUESTIONS = (FEDERATED_ACCOUNTS, OWN_COMPANY_DATA_ONLY, COMMUNICATION_PLATFORM, FOR_RINGCENTRAL_CUSTOMERS)
@@ -420,6 +425,47 @@ class Plan:
     console_url_reason: str = ""
     editable_console_url: str | None = None
     sources: tuple[str, ...] = ()
+    # What the plan rests on, as the page keeps it: each question it asked, by name, with an option
+    # id ("yes"/"no" for bools), a list of option ids in the form's order, or the text typed.
+    answers: Mapping[str, str | tuple[str, ...]] = field(default_factory=dict)
+    fields: Mapping[str, str] = field(default_factory=dict)  # the console form's fields: link parameter -> value
+
+    def to_json(self, schema: str) -> dict[str, Any]:
+        """The plan as data (``guides/plan.schema.json``, whose URL is ``schema``): the answers, each
+        part's decisions with their sources, the checklist, the console links and form fields.
+
+        The planner's "Download plan (JSON)" gives the same object, so a script can check a real
+        app against the plan it was made from.
+        """
+        decisions = []
+        for part, tree in zip(PARTS, part_trees(), strict=True):
+            node = tree.root
+            while isinstance(node, Ask):
+                node = node.branches[str(self.answers[node.question.name])]
+            leaf = tree.leaves[node]
+            decisions.append({"part": part.name, "ids": list(leaf.ids), "sources": list(leaf.sources)})
+        scopes = permissions(capabilities=self.answers["capabilities"])
+        decisions.append({"part": "permissions", "ids": [scopes.id], "sources": list(scopes.sources)})
+        titles = {step: title for step, title, _ in STEPS}
+        return {
+            "schema": schema,
+            "id": self.id,
+            "answers": {k: list(v) if isinstance(v, tuple) else v for k, v in self.answers.items()},
+            "decisions": decisions,
+            "checklist": [
+                {
+                    "step": step,
+                    "title": titles[step],
+                    "lines": [{"label": line.label, "value": line.value, "why": line.why} for line in lines],
+                }
+                for step, lines in self.sections
+            ],
+            "console_url": self.console_url,
+            "editable_console_url": self.editable_console_url,
+            "console_url_reason": self.console_url_reason,
+            "fields": dict(self.fields),
+            "sources": list(self.sources),
+        }
 
 
 def _texts(name: Any, description: Any, redirect_uris: Any) -> dict[str, tuple[str, ...]]:
@@ -457,6 +503,16 @@ def walk_part(tree: Tree, answers: Mapping[str, Any]) -> Part:
     part = tree.leaves[node]
     assert isinstance(part, Part)
     return part
+
+
+def asked_on(tree: Tree, answers: Mapping[str, Any]) -> list[Question]:
+    """The questions that ``tree`` asks on the path of these answers (all given: see :func:`walk_part`)."""
+    asked = []
+    node = tree.root
+    while isinstance(node, Ask):
+        asked.append(node.question)
+        node = node.branches[node.question.answer_id(answers[node.question.name])]
+    return asked
 
 
 # Facts every plan rests on: the form's texts and the console link (ids of macros.decisions.sources).
@@ -520,6 +576,8 @@ def plan_app(
         )
     parts = tuple(walk_part(tree, answers) for tree in part_trees())
     asked = {name for part in parts for name in part.asks}
+    kept: dict[str, str | tuple[str, ...]] = {"name": name, "description": description}
+    kept.update((q.name, q.answer_id(answers[q.name])) for tree in part_trees() for q in asked_on(tree, answers))
 
     chosen_partners = PARTNERS.check(partners)
     if chosen_partners and "partners" not in asked:
@@ -535,7 +593,13 @@ def plan_app(
     problems = [problem for rule in TEXT_RULES for problem in rule.errors(texts[rule.name])]
     if problems:
         raise ValueError("; ".join(problems))
-    scopes = permissions(capabilities=capabilities)
+    chosen_capabilities = CAPABILITIES.check(capabilities)
+    scopes = permissions(capabilities=chosen_capabilities)
+    kept["capabilities"] = tuple(i for i in CAPABILITIES.ids if i in chosen_capabilities)
+    if "partners" in asked:
+        kept["partners"] = tuple(p for p in PARTNERS.ids if p in chosen_partners)
+    if "redirect_uris" in asked:
+        kept["redirect_uris"] = texts["redirect_uris"]
 
     free = {
         "name": (free_line("name", name),),
@@ -584,6 +648,8 @@ def plan_app(
         reason,
         None if reason else console_url(values, editable=True),
         tuple(dict.fromkeys(sources)),
+        kept,
+        {param: values[key] for key, param in CONSOLE_PARAMS if values.get(key)},
     )
 
 
