@@ -15,8 +15,9 @@ KB = 1024
 # Build: `mkdocs build` of this site over the one-page default Material site (median over median).
 BUILD_RATIO_MAX = 2.5
 
-# The guides' own docs/assets/guides.js + guides.css, gzipped, added up: strictly below this.
-GUIDES_ASSETS_MAX_GZIP = 6 * KB
+# The guides' own docs/assets/guides.js + guides.css, gzipped, added up: strictly below this. 6 KB
+# until issues 20 and 22 (sources under each answer, the plan as JSON): benchmarks/DECISIONS-0002.md.
+GUIDES_ASSETS_MAX_GZIP = 7 * KB
 # "No framework": the guides' script stays small and self-contained.
 GUIDES_MAX_LINES = 400
 
