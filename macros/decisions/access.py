@@ -164,6 +164,14 @@ def partner_names(*, own_brand: bool) -> str:
 
 
 _BOX = "“Make available only to specific service providers and brand partners”"
+# Either way the choice is that box, RingCentral and its Rise partners (Verizon among them) stay in.
+_PARTNER_SOURCES = (
+    "seed-partners-recommended",
+    "partners-advanced-settings",
+    "partners-rise-included",
+    "verizon-ringcentral-brand",
+    "rise-ringcentral-brand",
+)
 
 
 def partner_reach(*, access: str, restrict_to_partners: bool) -> Decision:
@@ -205,13 +213,7 @@ def partner_reach(*, access: str, restrict_to_partners: bool) -> Decision:
                 "AT&T Office@Hand and Verizon run in segregated environments with extra requirements.",
             ),
             link,
-            sources=(
-                "seed-partners-recommended",
-                "partners-advanced-settings",
-                "partners-rise-included",
-                "verizon-ringcentral-brand",
-                "rise-ringcentral-brand",
-            ),
+            sources=_PARTNER_SOURCES,
         )
     return Decision(
         "all-partners",
@@ -223,11 +225,5 @@ def partner_reach(*, access: str, restrict_to_partners: bool) -> Decision:
             f"Partners such as {partner_names(own_brand=True)} resell RingCentral under their own brands. {rise}",
         ),
         link,
-        sources=(
-            "seed-partners-recommended",
-            "partners-advanced-settings",
-            "partners-rise-included",
-            "verizon-ringcentral-brand",
-            "rise-ringcentral-brand",
-        ),
+        sources=_PARTNER_SOURCES,
     )
