@@ -8,18 +8,29 @@ no hook after the build. So after ``zensical build -f zensical.yml`` the same st
 then write the same files, from the same source and configuration. Zensical's own ``llmstxt``
 (and MkDocs' mkdocs-llmstxt) convert each page's HTML back to Markdown, which would turn a guide
 into its form; they are not used. What the files say is made in ``macros/``; this only writes.
+
+MkDocs loads this file by its path, before the macros plugin has imported the project's ``macros``:
+so ``macros`` is imported when the files are written, from the project's own folder (a second copy
+of the project never writes the first copy's rules), and a half-typed rule cannot stop MkDocs from
+loading the hook (``macros/page_errors.py`` reports it in the pages). While ``mkdocs serve`` shows a
+writer's mistake in its page instead of failing, a page whose macros fail gets no files here either.
 """
+
+from __future__ import annotations
 
 import argparse
 import json
+import logging
+import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from macros.guide_data import guides_json, schemas
-from macros.render_markdown import Twin, llms_txt, page_twin, twin_path
-from macros.site import nav_titles
+if TYPE_CHECKING:
+    from macros.render_markdown import Twin
+
+log = logging.getLogger("mkdocs.hooks.machine_files")
 
 # Sections of the nav whose pages llms.txt lists as "Optional" (llmstxt.org: a program may skip them).
 OPTIONAL_SECTIONS = ("For writers",)
@@ -65,6 +76,12 @@ def nav_pages(nav: list[Any], section: str = "") -> Iterator[tuple[str, str, str
 
 def machine_files(site: Settings) -> dict[str, str]:
     """Every file for programs: its path in the site and its text."""
+    if str(site.project_dir) not in sys.path:
+        sys.path.insert(0, str(site.project_dir))
+    from macros.guide_data import guides_json, schemas
+    from macros.render_markdown import llms_txt, page_twin, twin_path
+    from macros.site import nav_titles
+
     titles = nav_titles(site.nav)
     twins: list[tuple[str, Twin]] = []
     for section, title, src in nav_pages(site.nav):
@@ -97,9 +114,19 @@ def write(site: Settings, site_dir: Path) -> None:
 
 
 def on_post_build(config: Any, **_: Any) -> None:
-    """MkDocs: write the files once the site is built."""
+    """MkDocs: write the files once the site is built (a build with a mistake has failed before)."""
     project_dir = Path(config["config_file_path"]).parent
-    write(settings(project_dir, config, config["mdx_configs"].get("pymdownx.snippets", {})), Path(config["site_dir"]))
+    site = settings(project_dir, config, config["mdx_configs"].get("pymdownx.snippets", {}))
+    try:
+        write(site, Path(config["site_dir"]))
+    except Exception as error:  # noqa: BLE001 - whatever a writer's mistake raises while serving
+        if config.plugins["macros"].config["on_error_fail"]:
+            raise
+        log.warning("files for programs not written while a page shows a mistake: %s", error)
+    finally:  # forget the rules again, as the macros plugin did, so that serve imports edited ones anew
+        loaded = sys.modules.get("macros")
+        if loaded is not None:
+            loaded.on_post_build(None)
 
 
 def main(argv: list[str] | None = None) -> None:
