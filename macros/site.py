@@ -5,7 +5,7 @@ valid values; ``macros/page_errors.py`` adds the page and line, and fails the bu
 serve``) shows it in the page.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -85,6 +85,28 @@ def page_of(env: Any) -> PageRef:
     return PageRef(page.path, page.url, folder + "/" if folder else "")
 
 
+class IdKind(NamedTuple):
+    """What a macro's arguments name, for its error messages: ``change``, an example id, ``names``."""
+
+    noun: str
+    example: str
+    valid_label: str
+
+
+def known_ids(macro: str, ids: tuple[Any, ...], table: Mapping[str, object], kind: IdKind) -> None:
+    """Refuse a call of ``changed()`` or ``cite()`` with no id, or with one that is not in ``table``.
+
+    One check for both macros, so their messages stay alike: the macro, the bad value, and every
+    valid id, which is what a writer needs to correct the call without opening the Python.
+    """
+    valid = f"valid {kind.valid_label}: {', '.join(table)}"
+    if not ids:
+        raise MacroError(f'{macro}() needs the id of a {kind.noun}, e.g. {macro}("{kind.example}"); {valid}')
+    for given in ids:
+        if not isinstance(given, str) or given not in table:
+            raise MacroError(f"{macro}({given!r}) names no {kind.noun}; {valid}")
+
+
 def define_env(env: Any) -> None:
     """Register ``guide(name)``, the decision guide of that function; ``changed(id)``, the note on a
     change since the original guide; ``changes()``, the table of every change; and ``cite(id, ...)``,
@@ -123,12 +145,7 @@ def define_env(env: Any) -> None:
 
     @shown_in_page
     def changed(*change_ids: Any) -> str:
-        valid = ", ".join(CHANGES)
-        if not change_ids:
-            raise MacroError(f'changed() needs the id of a change, e.g. changed("password-flow"); valid names: {valid}')
-        for change_id in change_ids:
-            if not isinstance(change_id, str) or change_id not in CHANGES:
-                raise MacroError(f"changed({change_id!r}) names no change; valid names: {valid}")
+        known_ids("changed", change_ids, CHANGES, IdKind("change", "password-flow", "names"))
         return change_note_html([CHANGES[i] for i in change_ids], links())
 
     @shown_in_page
@@ -137,12 +154,7 @@ def define_env(env: Any) -> None:
 
     @shown_in_page
     def cite(*source_ids: Any) -> str:
-        valid = ", ".join(SOURCES)
-        if not source_ids:
-            raise MacroError(f'cite() needs the id of a source, e.g. cite("access-token-hour"); valid ids: {valid}')
-        for source_id in source_ids:
-            if not isinstance(source_id, str) or source_id not in SOURCES:
-                raise MacroError(f"cite({source_id!r}) names no source; valid ids: {valid}")
+        known_ids("cite", source_ids, SOURCES, IdKind("source", "access-token-hour", "ids"))
         return cite_html(source_ids)
 
     for macro in (guide, changed, changes, cite):  # registered by a call: the untyped plugin must not untype them
