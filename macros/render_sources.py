@@ -20,9 +20,14 @@ def where_html(source_id: str) -> str:
     return f"<cite>{escape(source.title)}</cite>" + escape(section)
 
 
+def citation_html(source_id: str) -> str:
+    """One source as the guides and the pages show it: where it is decided, then the phrase that decides it."""
+    return f"{where_html(source_id)}: <q>{escape(SOURCES[source_id].phrase)}</q>"
+
+
 def source_item(source_id: str) -> str:
-    """One source as a list item: where it is decided, then the phrase that decides it."""
-    return f'<li data-source="{source_id}">{where_html(source_id)}: <q>{escape(SOURCES[source_id].phrase)}</q></li>'
+    """One source of an answer, as a list item."""
+    return f'<li data-source="{source_id}">{citation_html(source_id)}</li>'
 
 
 def sources_html(source_ids: Iterable[str]) -> str:
@@ -37,6 +42,5 @@ def source_templates(source_ids: Iterable[str]) -> str:
 
 
 def cite_html(source_ids: Iterable[str]) -> str:
-    """A source cited in a page's prose: "(Source: page, “phrase”)", one or more."""
-    cited = "; ".join(f"{where_html(i)}: <q>{escape(SOURCES[i].phrase)}</q>" for i in source_ids)
-    return f'<span class="source-cite">(Source: {cited})</span>'
+    """A source cited in a page's prose: "(Source: page: “phrase”)", one or more."""
+    return f'<span class="source-cite">(Source: {"; ".join(map(citation_html, source_ids))})</span>'
